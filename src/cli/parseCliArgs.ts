@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+
+export interface CliOptions {
+  readonly workbook?: string;
+  readonly json: boolean;
+  readonly write?: string;
+  readonly sheet?: string;
+  readonly capacitySheet?: string;
+  readonly catalog?: string;
+  readonly help: boolean;
+}
+
+export const USAGE = `Usage: capacity-check [workbook.xlsx] [--json] [--write annotated.xlsx] [--sheet NAME]
+                      [--capacity-sheet NAME] [--catalog catalog.json]
+
+Checks a capacity workbook: validates every booking and finds double-booked capacity.
+With no workbook, checks the bundled sample.
+
+  --json                 print one JSON report on stdout
+  --write FILE           save a copy with double-booked cells filled yellow
+  --sheet NAME           the allocation sheet (default: the first with the required columns)
+  --capacity-sheet NAME  the Capacity sheet (default: a sheet named Capacity, if any)
+  --catalog FILE         JSON file adding providers, regions and silicon to the catalog
+  -h, --help             show this help
+
+Exit codes: 0 no errors or conflicts, 1 errors or conflicts found, 2 bad usage or unreadable file.`;
+
+/** Command-line options, or a one-line reason they are unusable. */
+export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliOptions } | { ok: false; problem: string } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        write: { type: 'string' },
+        sheet: { type: 'string' },
+        'capacity-sheet': { type: 'string' },
+        catalog: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (positionals.length > 1) return { ok: false, problem: `expected one workbook, got ${positionals.length}: ${positionals.join(' ')}` };
+    return {
+      ok: true,
+      options: {
+        workbook: positionals[0],
+        json: values.json ?? false,
+        write: values.write,
+        sheet: values.sheet,
+        capacitySheet: values['capacity-sheet'],
+        catalog: values.catalog,
+        help: values.help ?? false,
+      },
+    };
+  } catch (error) {
+    return { ok: false, problem: (error as Error).message.split('\n')[0] };
+  }
+}

@@ -1,0 +1,112 @@
+import { CatalogExtension, CatalogExtensionSchema } from './catalogSchema';
+import { cellAddress } from './address';
+import { Issue, ISSUE_SEVERITY } from './issue';
+import { issueMessages } from './issueMessages';
+import { normalizeHeader, normalizeName } from './normalizeName';
+import { cellText, CellValue, isBlankCell, SheetSnapshot } from './snapshot';
+import { HEADER_SEARCH_ROWS } from './tableLayout';
+
+export const CATALOG_SHEET = 'Catalog';
+
+const CATALOG_COLUMNS = {
+  provider: ['provider', 'cloud'],
+  providerAliases: ['provideraliases', 'cloudaliases'],
+  region: ['region', 'regions', 'location'],
+  silicon: ['silicon', 'chip', 'accelerator'],
+  siliconAliases: ['siliconaliases', 'chipaliases', 'aliases'],
+  vendor: ['vendor', 'maker'],
+  family: ['family', 'stack', 'softwarestack'],
+  tflops: ['tflops', 'densebf16tflops', 'bf16tflops', 'peaktflops', 'teraflops'],
+  hbm: ['hbm', 'hbmgb', 'memory', 'memorygb'],
+} as const;
+type CatalogColumn = keyof typeof CATALOG_COLUMNS;
+
+export interface CatalogSheetResult {
+  readonly extension: CatalogExtension;
+  readonly issues: Issue[];
+}
+
+/**
+ * Reads a workbook's Catalog sheet: one row per fact. Provider + Silicon (+ Region) says a provider
+ * offers a chip (there); Provider + Region adds a region; Silicon with Vendor/TFLOPS/HBM defines a chip.
+ * Aliases are listed with commas or semicolons.
+ */
+export function readCatalogSheet(sheet: SheetSnapshot): CatalogSheetResult {
+  const issues: Issue[] = [];
+  const columns = findCatalogHeader(sheet);
+  const empty: CatalogExtension = { silicon: [], providers: [] };
+  if (columns === undefined) return { extension: empty, issues };
+  const providers = new Map<string, { name: string; aliases: string[]; regions: string[]; offerings: Array<{ silicon: string; regions?: string[] }> }>();
+  const silicon = new Map<string, { name: string; aliases: string[]; vendor?: string; family?: string; denseBf16Tflops?: number | null; hbmGb?: number | null }>();
+
+  for (let rowIndex = columns.headerRow; rowIndex < sheet.rows.length; rowIndex++) {
+    const row = sheet.rows[rowIndex];
+    const value = (column: CatalogColumn): CellValue | undefined => (columns.at[column] === undefined ? undefined : row?.[columns.at[column] as number]);
+    const text = (column: CatalogColumn): string => cellText(value(column));
+    if (row === undefined || Object.values(columns.at).every((index) => isBlankCell(row[index as number]))) continue;
+    const problem = (column: CatalogColumn, detail: string): void => {
+      const index = columns.at[column] ?? 0;
+      issues.push({
+        sheet: sheet.name, row: rowIndex + 1, column: cellText(sheet.rows[columns.headerRow - 1]?.[index]) || column,
+        cell: cellAddress(rowIndex + 1, index), severity: ISSUE_SEVERITY['invalid-catalog-row'], code: 'invalid-catalog-row',
+        message: issueMessages.invalidCatalogRow(detail),
+      });
+    };
+    const providerName = text('provider');
+    const siliconName = text('silicon');
+    const regionNames = splitList(text('region'));
+    if (providerName === '' && siliconName === '') {
+      problem('provider', 'name a Provider, a Silicon or both.');
+      continue;
+    }
+    if (siliconName !== '') {
+      const key = normalizeName(siliconName);
+      const entry = silicon.get(key) ?? { name: siliconName, aliases: [] };
+      entry.aliases.push(...splitList(text('siliconAliases')));
+      if (text('vendor') !== '') entry.vendor = text('vendor');
+      if (text('family') !== '') entry.family = text('family');
+      for (const [column, field] of [['tflops', 'denseBf16Tflops'], ['hbm', 'hbmGb']] as const) {
+        const raw = value(column);
+        if (isBlankCell(raw)) continue;
+        const number = typeof raw === 'number' ? raw : Number(cellText(raw).replace(/,/g, ''));
+        if (Number.isFinite(number) && number > 0) entry[field] = number;
+        else problem(column, `${cellText(raw)} is not a positive number.`);
+      }
+      silicon.set(key, entry);
+    }
+    if (providerName !== '') {
+      const key = normalizeName(providerName);
+      const entry = providers.get(key) ?? { name: providerName, aliases: [], regions: [], offerings: [] };
+      entry.aliases.push(...splitList(text('providerAliases')));
+      entry.regions.push(...regionNames);
+      if (siliconName !== '') entry.offerings.push(regionNames.length > 0 ? { silicon: siliconName, regions: regionNames } : { silicon: siliconName });
+      providers.set(key, entry);
+    }
+  }
+  const parsed = CatalogExtensionSchema.safeParse({ silicon: [...silicon.values()], providers: [...providers.values()] });
+  if (!parsed.success) {
+    issues.push({
+      sheet: sheet.name, row: columns.headerRow, column: '', cell: null, severity: 'error', code: 'invalid-catalog-row',
+      message: issueMessages.invalidCatalogRow(parsed.error.issues.map((issue) => issue.message).join('; ')),
+    });
+    return { extension: empty, issues };
+  }
+  return { extension: parsed.data, issues };
+}
+
+function splitList(text: string): string[] {
+  return text.split(/[,;]/).map((part) => part.trim()).filter((part) => part !== '');
+}
+
+function findCatalogHeader(sheet: SheetSnapshot): { headerRow: number; at: Partial<Record<CatalogColumn, number>> } | undefined {
+  for (let rowIndex = 0; rowIndex < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); rowIndex++) {
+    const at: Partial<Record<CatalogColumn, number>> = {};
+    (sheet.rows[rowIndex] ?? []).forEach((value, index) => {
+      const key = normalizeHeader(cellText(value));
+      const column = (Object.keys(CATALOG_COLUMNS) as CatalogColumn[]).find((name) => (CATALOG_COLUMNS[name] as readonly string[]).includes(key));
+      if (column !== undefined && at[column] === undefined) at[column] = index;
+    });
+    if (at.provider !== undefined || at.silicon !== undefined) return { headerRow: rowIndex + 1, at };
+  }
+  return undefined;
+}

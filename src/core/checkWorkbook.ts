@@ -1,0 +1,319 @@
+import { cellAddress } from './address';
+import { CalendarDay } from './calendarDay';
+import { Catalog } from './catalog';
+import { CATALOG_SHEET, readCatalogSheet } from './catalogSheet';
+import { conflictId } from './conflictId';
+import { DEFAULT_CATALOG } from './defaultCatalog';
+import { findOverbookedRuns, PoolInterval } from './findOverbookedRuns';
+import { cellIssue, compareIssues, Issue, ISSUE_SEVERITY } from './issue';
+import { issueMessages } from './issueMessages';
+import { normalizeHeader } from './normalizeName';
+import { Booking, Pool, readBookings } from './readBookings';
+import { readAcceptedConflicts, RESOLUTION_LOG_SHEET } from './resolutionLog';
+import { SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import {
+  ALLOCATION_REQUIRED, BookingField, CAPACITY_REQUIRED, FIELD_LABELS, findHeader, findPartialHeader, isCapacityLayout, TableLayout,
+} from './tableLayout';
+
+/** A double-booking: a maximal run of over-booked days on one pool, and the rows holding it. */
+export interface Conflict {
+  readonly id: string;
+  readonly pool: Pool;
+  readonly start: CalendarDay;
+  /** Last over-booked day, inclusive as in the workbook. */
+  readonly end: CalendarDay;
+  /** Sheet rows of the bookings involved, ascending. */
+  readonly rows: number[];
+  readonly bookedChips: number | null;
+  readonly capacityChips: number | null;
+  readonly excessChips: number | null;
+  readonly accepted: boolean;
+  readonly acceptedReason?: string;
+}
+
+export interface CheckReport {
+  readonly allocation: TableLayout;
+  readonly capacity: TableLayout | null;
+  readonly date1904: boolean;
+  /** Non-blank data rows read from the allocation table. */
+  readonly rows: number;
+  readonly bookings: Booking[];
+  readonly capacityRows: Booking[];
+  readonly issues: Issue[];
+  readonly conflicts: Conflict[];
+  readonly catalog: Catalog;
+}
+
+export interface CheckOptions {
+  /** Catalog to start from, e.g. the default extended by `--catalog`; the workbook's Catalog sheet adds to it. */
+  readonly catalog?: Catalog;
+  /** Name of the allocation sheet, instead of finding it. */
+  readonly sheet?: string;
+  /** Name of the Capacity sheet, instead of finding it. */
+  readonly capacitySheet?: string;
+}
+
+/** A workbook the check cannot run on at all, in one sentence for the user. */
+export type CheckOutcome = { ok: true; report: CheckReport } | { ok: false; problem: string };
+
+const RESERVED_SHEETS = new Set([CATALOG_SHEET, RESOLUTION_LOG_SHEET].map(normalizeHeader));
+const isCapacityName = (name: string): boolean => normalizeHeader(name) === 'capacity';
+
+let defaultCatalog: Catalog | undefined;
+export function getDefaultCatalog(): Catalog {
+  defaultCatalog ??= Catalog.fromData(DEFAULT_CATALOG);
+  return defaultCatalog;
+}
+
+/**
+ * Validates every row of the allocation table and finds its double-bookings.
+ * Problems in cells are issues in the report; only a workbook without any allocation table fails.
+ */
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckOutcome {
+  const located = locateTables(snapshot, options);
+  if (!located.ok) return located;
+  const { allocation, allocationSheet, capacity, capacitySheet } = located;
+  const issues: Issue[] = [];
+
+  let catalog = options.catalog ?? getDefaultCatalog();
+  const catalogSheet = findSheet(snapshot, CATALOG_SHEET);
+  if (catalogSheet !== undefined) {
+    const fromSheet = readCatalogSheet(catalogSheet);
+    issues.push(...fromSheet.issues);
+    const extended = catalog.safeExtend(fromSheet.extension);
+    if (extended.ok) catalog = extended.catalog;
+    else {
+      issues.push({
+        sheet: catalogSheet.name, row: 1, column: '', cell: null, severity: ISSUE_SEVERITY['invalid-catalog-row'],
+        code: 'invalid-catalog-row', message: issueMessages.invalidCatalogRow(extended.problems.join('; ')),
+      });
+    }
+  }
+
+  const allocationRequired: BookingField[] = capacity === null ? [...ALLOCATION_REQUIRED] : [...ALLOCATION_REQUIRED, 'chips'];
+  issues.push(...tableIssues(allocation, allocationRequired, capacity === null ? undefined : 'a Capacity table needs Chips on every booking'));
+  const read = readBookings(allocationSheet, allocation, { catalog, date1904: snapshot.date1904, required: allocationRequired, checkTflops: true });
+  issues.push(...read.issues, ...duplicateIdIssues(read.bookings, allocation));
+
+  let capacityRows: Booking[] = [];
+  if (capacity !== null && capacitySheet !== undefined) {
+    issues.push(...tableIssues(capacity, CAPACITY_REQUIRED));
+    const readCapacity = readBookings(capacitySheet, capacity, { catalog, date1904: snapshot.date1904, required: CAPACITY_REQUIRED, checkTflops: false });
+    capacityRows = readCapacity.bookings;
+    issues.push(...readCapacity.issues);
+  }
+
+  const accepted = readAcceptedConflicts(findSheet(snapshot, RESOLUTION_LOG_SHEET));
+  const conflicts = detectConflicts(read.bookings, capacity === null ? null : capacityRows, accepted);
+  if (capacity !== null) issues.push(...unreservedIssues(read.bookings, capacityRows, allocation));
+
+  const sheetOrder = new Map(snapshot.sheets.map((sheet, index) => [sheet.name, index]));
+  issues.sort(compareIssues((sheet) => sheetOrder.get(sheet) ?? Number.MAX_SAFE_INTEGER));
+  return {
+    ok: true,
+    report: {
+      allocation, capacity, date1904: snapshot.date1904, rows: read.bookings.length, bookings: read.bookings, capacityRows,
+      issues, conflicts, catalog,
+    },
+  };
+}
+
+type Located =
+  | { ok: true; allocation: TableLayout; allocationSheet: SheetSnapshot; capacity: TableLayout | null; capacitySheet?: SheetSnapshot }
+  | { ok: false; problem: string };
+
+function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
+  return snapshot.sheets.find((sheet) => sheet.name === name) ?? snapshot.sheets.find((sheet) => normalizeHeader(sheet.name) === normalizeHeader(name));
+}
+
+function sheetList(snapshot: WorkbookSnapshot): string {
+  return snapshot.sheets.map((sheet) => `"${sheet.name}"`).join(', ') || 'none';
+}
+
+const REQUIRED_NAMES = ALLOCATION_REQUIRED.map((field) => FIELD_LABELS[field]).join(', ');
+
+function locateTables(workbook: WorkbookSnapshot, options: CheckOptions): Located {
+  const snapshot = { ...workbook, sheets: workbook.sheets.filter((sheet) => sheet.visibility !== 'veryHidden') };
+  let allocationSheet: SheetSnapshot | undefined;
+  let allocation: TableLayout | undefined;
+  if (options.sheet !== undefined) {
+    allocationSheet = findSheet(snapshot, options.sheet);
+    if (allocationSheet === undefined) return { ok: false, problem: `No sheet named "${options.sheet}"; the sheets are ${sheetList(snapshot)}.` };
+    allocation = findHeader(allocationSheet, ALLOCATION_REQUIRED) ?? findPartialHeader(allocationSheet, ALLOCATION_REQUIRED, 2);
+    if (allocation === undefined) {
+      return { ok: false, problem: `Sheet "${allocationSheet.name}" has no header row naming ${REQUIRED_NAMES} in its first 20 rows.` };
+    }
+  } else {
+    const candidates = snapshot.sheets.filter(
+      (sheet) => !RESERVED_SHEETS.has(normalizeHeader(sheet.name)) && !isCapacityName(sheet.name) && sheet.name !== options.capacitySheet,
+    );
+    for (const sheet of candidates) {
+      allocation = findHeader(sheet, ALLOCATION_REQUIRED);
+      if (allocation !== undefined) {
+        allocationSheet = sheet;
+        break;
+      }
+    }
+    if (allocation === undefined) {
+      for (const sheet of candidates) {
+        allocation = findPartialHeader(sheet, ALLOCATION_REQUIRED, 3);
+        if (allocation !== undefined) {
+          allocationSheet = sheet;
+          break;
+        }
+      }
+    }
+    if (allocation === undefined || allocationSheet === undefined) {
+      return { ok: false, problem: `No allocation table: no sheet has a header row naming ${REQUIRED_NAMES} in its first 20 rows (sheets: ${sheetList(snapshot)}).` };
+    }
+  }
+
+  let capacitySheet: SheetSnapshot | undefined;
+  let capacity: TableLayout | undefined;
+  if (options.capacitySheet !== undefined) {
+    capacitySheet = findSheet(snapshot, options.capacitySheet);
+    if (capacitySheet === undefined) return { ok: false, problem: `No sheet named "${options.capacitySheet}"; the sheets are ${sheetList(snapshot)}.` };
+    capacity = findHeader(capacitySheet, CAPACITY_REQUIRED) ?? findPartialHeader(capacitySheet, CAPACITY_REQUIRED, 2);
+    if (capacity === undefined) return { ok: false, problem: `Sheet "${capacitySheet.name}" has no Capacity header (Provider, Region, Silicon, Chips, Start, End) in its first 20 rows.` };
+  } else {
+    const others = snapshot.sheets.filter((sheet) => sheet !== allocationSheet && !RESERVED_SHEETS.has(normalizeHeader(sheet.name)));
+    capacitySheet = others.find((sheet) => isCapacityName(sheet.name));
+    if (capacitySheet !== undefined) {
+      capacity = findHeader(capacitySheet, CAPACITY_REQUIRED) ?? findPartialHeader(capacitySheet, CAPACITY_REQUIRED, 3);
+      if (capacity === undefined) capacitySheet = undefined;
+    } else {
+      for (const sheet of others) {
+        const layout = findHeader(sheet, CAPACITY_REQUIRED);
+        if (layout !== undefined && isCapacityLayout(layout)) {
+          capacitySheet = sheet;
+          capacity = layout;
+          break;
+        }
+      }
+    }
+  }
+  return { ok: true, allocation, allocationSheet, capacity: capacity ?? null, capacitySheet };
+}
+
+function tableIssues(layout: TableLayout, required: readonly BookingField[], chipsReason?: string): Issue[] {
+  const issues: Issue[] = [];
+  for (const field of required) {
+    if (layout.columns[field] !== undefined) continue;
+    issues.push({
+      sheet: layout.sheetName, row: layout.headerRow, column: FIELD_LABELS[field], cell: null, severity: ISSUE_SEVERITY['missing-column'],
+      code: 'missing-column', message: issueMessages.missingColumn(FIELD_LABELS[field], layout.sheetName, field === 'chips' ? chipsReason : undefined),
+    });
+  }
+  for (const { field, column } of layout.duplicateColumns) {
+    const first = layout.columns[field];
+    issues.push({
+      sheet: layout.sheetName, row: layout.headerRow, column: column.header, cell: cellAddress(layout.headerRow, column.index),
+      severity: ISSUE_SEVERITY['duplicate-column'], code: 'duplicate-column', message: issueMessages.duplicateColumn(column.header, first?.header ?? ''),
+    });
+  }
+  return issues;
+}
+
+function duplicateIdIssues(bookings: readonly Booking[], layout: TableLayout): Issue[] {
+  const rowsById = new Map<string, number[]>();
+  for (const booking of bookings) {
+    if (booking.id === '') continue;
+    const key = booking.id.toLowerCase();
+    const rows = rowsById.get(key);
+    if (rows === undefined) rowsById.set(key, [booking.sheetRow]);
+    else rows.push(booking.sheetRow);
+  }
+  const issues: Issue[] = [];
+  for (const booking of bookings) {
+    const rows = booking.id === '' ? undefined : rowsById.get(booking.id.toLowerCase());
+    if (rows === undefined || rows.length < 2) continue;
+    const others = rows.filter((row) => row !== booking.sheetRow);
+    issues.push(cellIssue(layout, booking.sheetRow, 'id', 'duplicate-id', issueMessages.duplicateId(booking.id, others)));
+  }
+  return issues;
+}
+
+function toInterval(booking: Booking, ref: number): PoolInterval | null {
+  if (!booking.active || booking.pool === null || booking.start === null || booking.endExclusive === null) return null;
+  return { poolKey: booking.pool.key, start: booking.start, endExclusive: booking.endExclusive, chips: booking.chips ?? 0, ref };
+}
+
+/** Conflicts of the bookings, ordered by first day, then pool; accepted ones marked. */
+export function detectConflicts(bookings: readonly Booking[], capacityRows: readonly Booking[] | null, accepted: ReadonlyMap<string, string>): Conflict[] {
+  const demand = bookings.map(toInterval).filter((interval): interval is PoolInterval => interval !== null);
+  const capacity = capacityRows === null ? null : capacityRows.map(toInterval).filter((interval): interval is PoolInterval => interval !== null);
+  const runs = findOverbookedRuns(demand, capacity);
+  const conflicts = runs.map((run): Conflict => {
+    const first = bookings[run.refs[0]];
+    const pool = first.pool as Pool;
+    const end = run.endExclusive - 1;
+    const id = conflictId(run.poolKey, run.start, end);
+    const reason = accepted.get(id);
+    return {
+      id, pool, start: run.start, end, rows: run.refs.map((ref) => bookings[ref].sheetRow),
+      bookedChips: run.bookedChips, capacityChips: run.capacityChips, excessChips: run.excessChips,
+      accepted: reason !== undefined, ...(reason === undefined ? {} : { acceptedReason: reason }),
+    };
+  });
+  return conflicts.sort((a, b) => a.start - b.start || a.pool.key.localeCompare(b.pool.key) || a.rows[0] - b.rows[0]);
+}
+
+function unreservedIssues(bookings: readonly Booking[], capacityRows: readonly Booking[], layout: TableLayout): Issue[] {
+  const coverage = new Map<string, Array<[CalendarDay, CalendarDay]>>();
+  for (const row of capacityRows) {
+    if (!row.active || row.pool === null || row.start === null || row.endExclusive === null || (row.chips ?? 0) <= 0) continue;
+    const list = coverage.get(row.pool.key) ?? [];
+    list.push([row.start, row.endExclusive]);
+    coverage.set(row.pool.key, list);
+  }
+  for (const [key, list] of coverage) coverage.set(key, mergeIntervals(list));
+  const issues: Issue[] = [];
+  for (const booking of bookings) {
+    if (!booking.active || booking.pool === null || booking.start === null || booking.endExclusive === null) continue;
+    const gaps = uncoveredDays(booking.start, booking.endExclusive, coverage.get(booking.pool.key) ?? []);
+    if (gaps.days === 0) continue;
+    const { provider, region, silicon, block } = booking.pool;
+    const poolName = [provider, region, silicon, block].filter((part) => part !== '').join(' ');
+    issues.push(cellIssue(layout, booking.sheetRow, 'start', 'unreserved',
+      issueMessages.unreserved(poolName, gaps.first, gaps.last, gaps.days, booking.endExclusive - booking.start)));
+  }
+  return issues;
+}
+
+function mergeIntervals(intervals: Array<[CalendarDay, CalendarDay]>): Array<[CalendarDay, CalendarDay]> {
+  intervals.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[CalendarDay, CalendarDay]> = [];
+  for (const [start, end] of intervals) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** Days of `[start, endExclusive)` outside the sorted, disjoint `covered` intervals. */
+function uncoveredDays(start: CalendarDay, endExclusive: CalendarDay, covered: ReadonlyArray<[CalendarDay, CalendarDay]>) {
+  let low = 0;
+  let high = covered.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (covered[mid][1] <= start) low = mid + 1;
+    else high = mid;
+  }
+  let days = 0;
+  let first = -1;
+  let last = -1;
+  let cursor = start;
+  const addGap = (from: CalendarDay, to: CalendarDay): void => {
+    if (to <= from) return;
+    days += to - from;
+    if (first < 0) first = from;
+    last = to - 1;
+  };
+  for (let i = low; i < covered.length && covered[i][0] < endExclusive; i++) {
+    addGap(cursor, Math.min(covered[i][0], endExclusive));
+    cursor = Math.max(cursor, covered[i][1]);
+  }
+  addGap(cursor, endExclusive);
+  return { days, first, last };
+}

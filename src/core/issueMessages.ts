@@ -1,0 +1,59 @@
+import { formatReadableDay, CalendarDay } from './calendarDay';
+import { DateProblem } from './parseDateCell';
+
+// All wording of issues lives here, so the add-in and the CLI say the same thing the same way.
+
+const quote = (text: string): string => `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
+const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` Did you mean ${suggestion}?` : '');
+const plural = (count: number, noun: string): string => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+
+export const issueMessages = {
+  missingColumn: (label: string, sheet: string, because?: string) =>
+    `Sheet ${quote(sheet)} has no ${label} column${because ? ` (${because})` : ''}; add a column headed ${label}.`,
+  duplicateColumn: (header: string, firstHeader: string) =>
+    `Column ${quote(header)} repeats ${quote(firstHeader)}; only the first is read.`,
+  missingValue: (label: string) => `${label} is empty.`,
+  unknownProvider: (text: string, suggestion?: string) =>
+    `${quote(text)} is not a provider the catalog knows.${didYouMean(suggestion)}`,
+  unknownRegion: (text: string, provider: string, suggestion?: string, otherProvider?: string) =>
+    `${quote(text)} is not a ${provider} region.${otherProvider ? ` It is a ${otherProvider} region.` : ''}${didYouMean(suggestion)}`,
+  unknownSilicon: (text: string, suggestion?: string) =>
+    `${quote(text)} is not a silicon the catalog knows.${didYouMean(suggestion)}`,
+  siliconNotOffered: (provider: string, silicon: string, offeredBy: readonly string[]) =>
+    `${provider} does not offer ${silicon}.${offeredBy.length > 0 ? ` ${silicon} is offered by ${offeredBy.join(', ')}.` : ''}`,
+  siliconNotInRegion: (provider: string, silicon: string, region: string, regions: readonly string[]) =>
+    `${provider} is not known to offer ${silicon} in ${region}; known regions: ${regions.join(', ')}.`,
+  invalidDate: (label: string, problem: DateProblem): string => {
+    switch (problem.kind) {
+      case 'empty':
+        return `${label} is empty.`;
+      case 'error-value':
+        return `${label} holds the error ${problem.error}, not a date.`;
+      case 'boolean':
+        return `${label} holds TRUE/FALSE, not a date.`;
+      case 'phantom-leap-day':
+        return `${label} is 29 Feb 1900, a day that never existed (an Excel quirk); enter the real date.`;
+      case 'out-of-range':
+        return `${label} falls in the year ${problem.year}, which is no plausible booking date; check the value.`;
+      case 'not-a-date':
+        return `${label} ${quote(problem.text)} is not a date; use a date cell or text such as 2026-04-14.`;
+      case 'ambiguous':
+        return `${label} ${quote(problem.text)} could be ${problem.readings[0]} or ${problem.readings[1]}; write it as 2026-04-14 or 14 Apr 2026.`;
+      case 'two-digit-year':
+        return `${label} ${quote(problem.text)} has a two-digit year; write the year in full.`;
+      case 'impossible-day':
+        return `${label} ${quote(problem.text)} is not a day of the calendar.`;
+    }
+  },
+  endBeforeStart: (start: CalendarDay, end: CalendarDay) =>
+    `End ${formatReadableDay(end)} is before Start ${formatReadableDay(start)}.`,
+  invalidChips: (text: string) => `Chips ${quote(text)} is not a positive whole number.`,
+  invalidTflops: (text: string) => `TFLOPS ${quote(text)} is not a number.`,
+  tflopsMismatch: (given: number, expected: number, chips: number, silicon: string, perChip: number) =>
+    `TFLOPS ${given.toLocaleString('en-US')} differs by more than 10% from ${chips.toLocaleString('en-US')} × ${perChip.toLocaleString('en-US')} (${silicon} dense BF16) = ${expected.toLocaleString('en-US')}.`,
+  duplicateId: (id: string, rows: readonly number[]) => `ID ${quote(id)} is also used on row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}.`,
+  unreserved: (pool: string, first: CalendarDay, last: CalendarDay, days: number, totalDays: number) =>
+    `${pool} has no reserved capacity on ${plural(days, 'day')} of this booking's ${plural(totalDays, 'day')}` +
+    (first === last ? ` (${formatReadableDay(first)}).` : `, from ${formatReadableDay(first)} to ${formatReadableDay(last)}.`),
+  invalidCatalogRow: (detail: string) => `Catalog row: ${detail}`,
+};

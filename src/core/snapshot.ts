@@ -1,0 +1,39 @@
+/** An Excel error value such as `#REF!` or `#N/A`, kept apart from text that merely looks like one. */
+export interface CellError {
+  readonly error: string;
+}
+
+/** A cell as Excel gives it: number (date serials included), text, boolean, error value or empty. */
+export type CellValue = number | string | boolean | CellError | null;
+
+/** One worksheet's values; `rows[0][0]` is cell A1, rows and cells may be ragged or missing. */
+export interface SheetSnapshot {
+  readonly name: string;
+  /** Very hidden sheets hold add-in state and are never read as tables. */
+  readonly visibility?: 'visible' | 'hidden' | 'veryHidden';
+  readonly rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>;
+}
+
+/** Plain-data copy of a workbook, produced by both the Office.js and the `.xlsx` adapters. */
+export interface WorkbookSnapshot {
+  readonly sheets: readonly SheetSnapshot[];
+  /** True when the workbook counts dates from 1904 (Mac-era workbooks). */
+  readonly date1904: boolean;
+}
+
+export function isCellError(value: CellValue | undefined): value is CellError {
+  return typeof value === 'object' && value !== null;
+}
+
+/** True for an empty cell or text made only of whitespace. */
+export function isBlankCell(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined) return true;
+  return typeof value === 'string' && value.trim() === '';
+}
+
+/** The text a user sees for simple values; error values read as their code. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (isCellError(value)) return value.error;
+  return String(value).trim();
+}
