@@ -1,0 +1,45 @@
+import { cellAddress } from './address';
+import { CalendarDay, formatIsoDay, serialFromDay } from './calendarDay';
+import { CellEdit } from './cellEdit';
+import { CheckReport } from './checkWorkbook';
+import { Resolution } from './suggestResolutions';
+import { CellValue, WorkbookSnapshot } from './snapshot';
+import { BookingField } from './tableLayout';
+
+/**
+ * The cell edits that carry out a resolution, each with the value the cell holds in the snapshot.
+ * Dates keep their kind: a date serial stays a serial, text stays ISO text. Accepting edits nothing.
+ */
+export function planResolutionEdits(report: CheckReport, snapshot: WorkbookSnapshot, resolution: Resolution): CellEdit[] {
+  const layout = report.allocation;
+  const sheet = snapshot.sheets.find((candidate) => candidate.name === layout.sheetName);
+  if (sheet === undefined) return [];
+  const edit = (row: number, field: BookingField, after: (before: CellValue) => CellValue): CellEdit[] => {
+    const column = layout.columns[field];
+    if (column === undefined) return [];
+    const before = sheet.rows[row - 1]?.[column.index] ?? null;
+    return [{ sheet: sheet.name, address: cellAddress(row, column.index), before, after: after(before) }];
+  };
+  const dateLike = (day: CalendarDay) => (before: CellValue): CellValue =>
+    typeof before === 'number' ? serialFromDay(day, report.date1904) : formatIsoDay(day);
+  const unchanged = (edits: CellEdit[]): CellEdit[] => edits.filter((item) => item.before !== item.after);
+
+  switch (resolution.kind) {
+    case 'shift':
+      return [...edit(resolution.row, 'start', dateLike(resolution.start)), ...edit(resolution.row, 'end', dateLike(resolution.end))];
+    case 'move': {
+      const booking = report.bookings.find((candidate) => candidate.sheetRow === resolution.row);
+      // Cells already naming the target keep the user's own spelling.
+      return unchanged([
+        ...(booking?.pool?.provider === resolution.provider ? [] : edit(resolution.row, 'provider', () => resolution.provider)),
+        ...(booking?.pool?.region === resolution.region ? [] : edit(resolution.row, 'region', () => resolution.region)),
+        ...(booking?.silicon?.name === resolution.silicon ? [] : edit(resolution.row, 'silicon', () => resolution.silicon)),
+        ...edit(resolution.row, 'block', (before) => (resolution.block === '' && before === null ? null : resolution.block)),
+      ]);
+    }
+    case 'shrink':
+      return edit(resolution.row, 'chips', (before) => (typeof before === 'string' ? String(resolution.chips) : resolution.chips));
+    case 'accept':
+      return [];
+  }
+}

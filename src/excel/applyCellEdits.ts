@@ -1,0 +1,84 @@
+import { CellEdit } from '../core/cellEdit';
+import { escapeCellText } from '../core/escapeCellText';
+import { RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET } from '../core/resolutionLog';
+import { CellValue, cellText } from '../core/snapshot';
+import { rectAddress } from './rangeAddresses';
+import { toCellValue } from './readWorkbook';
+
+/** One row of the visible resolution log. */
+export interface LogEntry {
+  readonly when: string;
+  readonly who: string;
+  readonly conflict: string;
+  readonly action: string;
+  readonly rows: string;
+  readonly before: string;
+  readonly after: string;
+  readonly reason: string;
+}
+
+export interface ChangedCell {
+  readonly sheet: string;
+  readonly address: string;
+  readonly expected: CellValue;
+  readonly actual: CellValue;
+}
+
+export type ApplyOutcome = { ok: true } | { ok: false; changed: ChangedCell[] };
+
+/**
+ * Writes a resolution in two syncs: re-read the cells it changes and refuse, writing nothing, when any
+ * of them no longer holds the value the resolution was computed from (a co-author edited it); else write
+ * the cells and append the log row. User text is escaped so that it stays text.
+ */
+export async function applyCellEdits(context: Excel.RequestContext, edits: readonly CellEdit[], entry: LogEntry): Promise<ApplyOutcome> {
+  const reads = edits.map((edit) => {
+    const range = context.workbook.worksheets.getItem(edit.sheet).getRange(edit.address);
+    range.load('values');
+    return { edit, range };
+  });
+  const logSheet = context.workbook.worksheets.getItemOrNullObject(RESOLUTION_LOG_SHEET);
+  const logUsed = logSheet.getUsedRangeOrNullObject(true);
+  logUsed.load('rowIndex,rowCount');
+  await context.sync();
+
+  const changed: ChangedCell[] = [];
+  for (const { edit, range } of reads) {
+    const actual = toCellValue(range.values[0][0]);
+    if (!sameValue(actual, edit.before)) changed.push({ sheet: edit.sheet, address: edit.address, expected: edit.before, actual });
+  }
+  if (changed.length > 0) return { ok: false, changed };
+
+  for (const edit of edits) {
+    context.workbook.worksheets.getItem(edit.sheet).getRange(edit.address).values = [[toWritable(edit.after)]];
+  }
+  queueLogRow(context, logSheet, logUsed, entry);
+  await context.sync();
+  return { ok: true };
+}
+
+/** Appends one row to the resolution log, creating the sheet with its header the first time. */
+function queueLogRow(context: Excel.RequestContext, logSheet: Excel.Worksheet, logUsed: Excel.Range, entry: LogEntry): void {
+  let sheet = logSheet;
+  let nextRow: number;
+  if (logSheet.isNullObject) {
+    sheet = context.workbook.worksheets.add(RESOLUTION_LOG_SHEET);
+    sheet.getRange(rectAddress({ top: 1, bottom: 1, left: 0, right: RESOLUTION_LOG_COLUMNS.length - 1 })).values = [[...RESOLUTION_LOG_COLUMNS]];
+    nextRow = 2;
+  } else {
+    nextRow = logUsed.isNullObject ? 2 : logUsed.rowIndex + logUsed.rowCount + 1;
+  }
+  const values = [entry.when, entry.who, entry.conflict, entry.action, entry.rows, entry.before, entry.after, entry.reason].map(escapeCellText);
+  sheet.getRange(rectAddress({ top: nextRow, bottom: nextRow, left: 0, right: values.length - 1 })).values = [values];
+}
+
+function toWritable(value: CellValue): string | number | boolean {
+  if (value === null) return '';
+  if (typeof value === 'object') return value.error;
+  return typeof value === 'string' ? escapeCellText(value) : value;
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  return cellText(a) === cellText(b) && typeof a === typeof b;
+}

@@ -1,0 +1,156 @@
+import { CellRef } from '../core/paintTargets';
+import { CellFill, FillMemory, memoryKey, serializeFillMemory, STATE_COLUMNS, STATE_SHEET } from './fillMemory';
+import { cellsToRects, chunkAddresses, parseCellAddress, rectAddress } from './rangeAddresses';
+
+export const CONFLICT_COLOR = '#FFFF00';
+
+export interface PaintRequest {
+  /** Sheet holding the cells to paint (the allocation table). */
+  readonly sheet: string;
+  /** Every cell that should be yellow now. */
+  readonly targets: readonly CellRef[];
+  readonly memory: FillMemory;
+  /** Whether the state sheet exists, and how many rows it holds, so stale rows are blanked. */
+  readonly stateSheetExists: boolean;
+  readonly stateRows: number;
+}
+
+export interface PaintOutcome {
+  readonly memory: FillMemory;
+  /** Cells newly filled yellow. */
+  readonly painted: number;
+  /** Cells given back their own fill. */
+  readonly restored: number;
+  /** Cells whose conflict ended but which the user had recoloured, so were left as they are. */
+  readonly leftAlone: number;
+}
+
+const isConflictYellow = (fill: CellFill): boolean => fill !== null && fill.pattern === 'Solid' && fill.color.toUpperCase() === CONFLICT_COLOR;
+
+/**
+ * Makes the conflict cells yellow and gives every cell whose conflict ended its own fill back, in
+ * two syncs (none when nothing changed): read the current fills of the cells about to change, then
+ * write fills and the remembered originals together. Cells the user recoloured are never repainted.
+ */
+export async function paintConflicts(context: Excel.RequestContext, request: PaintRequest): Promise<PaintOutcome> {
+  const { sheet, memory } = request;
+  const targetKeys = new Map(request.targets.map((cell) => [memoryKey(sheet, rectAddress({ top: cell.row, bottom: cell.row, left: cell.column, right: cell.column })), cell]));
+  const toPaint = [...targetKeys].filter(([key]) => !memory.has(key)).map(([, cell]) => ({ sheet, cell }));
+  const toRelease = [...memory.values()].filter((entry) => !targetKeys.has(memoryKey(entry.sheet, entry.address)));
+  if (toPaint.length === 0 && toRelease.length === 0) return { memory, painted: 0, restored: 0, leftAlone: 0 };
+
+  const releaseCells = toRelease.map((entry) => ({ sheet: entry.sheet, cell: parseCellAddress(entry.address) })).filter(
+    (item): item is { sheet: string; cell: CellRef } => item.cell !== undefined,
+  );
+  const current = await readFills(context, [...toPaint, ...releaseCells]);
+
+  const next: FillMemory = new Map(memory);
+  const paintNow: CellRef[] = [];
+  for (const { cell } of toPaint) {
+    const address = cellKeyAddress(cell);
+    next.set(memoryKey(sheet, address), { sheet, address, original: current.get(memoryKey(sheet, address)) ?? null });
+    paintNow.push(cell);
+  }
+  const restoreBySheet = new Map<string, Array<{ cell: CellRef; fill: CellFill }>>();
+  let leftAlone = 0;
+  for (const entry of toRelease) {
+    next.delete(memoryKey(entry.sheet, entry.address));
+    const cell = parseCellAddress(entry.address);
+    const now = current.get(memoryKey(entry.sheet, entry.address));
+    // A cell that is no longer yellow was recoloured by someone: their colour stays.
+    if (cell === undefined || now === undefined || !isConflictYellow(now)) {
+      leftAlone++;
+      continue;
+    }
+    const list = restoreBySheet.get(entry.sheet) ?? [];
+    list.push({ cell, fill: entry.original });
+    restoreBySheet.set(entry.sheet, list);
+  }
+
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  for (const address of chunkAddresses(cellsToRects(paintNow).map(rectAddress))) worksheet.getRanges(address).format.fill.color = CONFLICT_COLOR;
+  let restored = 0;
+  for (const [sheetName, cells] of restoreBySheet) {
+    restored += cells.length;
+    queueRestores(context.workbook.worksheets.getItem(sheetName), cells);
+  }
+  queueStateWrite(context, next, request);
+  await context.sync();
+  return { memory: next, painted: paintNow.length, restored, leftAlone };
+}
+
+function cellKeyAddress(cell: CellRef): string {
+  return rectAddress({ top: cell.row, bottom: cell.row, left: cell.column, right: cell.column });
+}
+
+/** Current fill of each cell, keyed by sheet!address, read with one getCellProperties per rectangle. */
+async function readFills(context: Excel.RequestContext, cells: ReadonlyArray<{ sheet: string; cell: CellRef }>): Promise<Map<string, CellFill>> {
+  const bySheet = new Map<string, CellRef[]>();
+  for (const { sheet, cell } of cells) {
+    const list = bySheet.get(sheet) ?? [];
+    list.push(cell);
+    bySheet.set(sheet, list);
+  }
+  const results: Array<{ sheet: string; top: number; left: number; properties: OfficeExtension.ClientResult<Excel.CellProperties[][]> }> = [];
+  for (const [sheet, list] of bySheet) {
+    const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
+    for (const rect of cellsToRects(list)) {
+      const properties = worksheet.getRange(rectAddress(rect)).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      results.push({ sheet, top: rect.top, left: rect.left, properties });
+    }
+  }
+  await context.sync();
+  const fills = new Map<string, CellFill>();
+  for (const { sheet, top, left, properties } of results) {
+    properties.value.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const fill = cell.format?.fill;
+        const pattern = String(fill?.pattern ?? 'None');
+        const own: CellFill = pattern === 'None' || fill?.color === undefined ? null : { color: fill.color.toUpperCase(), pattern };
+        fills.set(memoryKey(sheet, cellKeyAddress({ row: top + r, column: left + c })), own);
+      }),
+    );
+  }
+  return fills;
+}
+
+/** Gives cells their own fills back: "no fill" by clearing (never white, which hides gridlines), solid colours per colour, other patterns cell by cell. */
+function queueRestores(worksheet: Excel.Worksheet, cells: ReadonlyArray<{ cell: CellRef; fill: CellFill }>): void {
+  const byFill = new Map<string, CellRef[]>();
+  const patterned: Array<{ cell: CellRef; fill: NonNullable<CellFill> }> = [];
+  for (const { cell, fill } of cells) {
+    if (fill !== null && fill.pattern !== 'Solid') {
+      patterned.push({ cell, fill });
+      continue;
+    }
+    const key = fill === null ? '' : fill.color;
+    const list = byFill.get(key) ?? [];
+    list.push(cell);
+    byFill.set(key, list);
+  }
+  for (const [color, list] of byFill) {
+    for (const address of chunkAddresses(cellsToRects(list).map(rectAddress))) {
+      const areas = worksheet.getRanges(address);
+      if (color === '') areas.format.fill.clear();
+      else areas.format.fill.color = color;
+    }
+  }
+  for (const { cell, fill } of patterned) {
+    worksheet.getRange(cellKeyAddress(cell)).setCellProperties([[{ format: { fill: { color: fill.color, pattern: fill.pattern as Excel.FillPattern } } }]]);
+  }
+}
+
+function queueStateWrite(context: Excel.RequestContext, memory: FillMemory, request: PaintRequest): void {
+  const rows = serializeFillMemory(memory);
+  const height = Math.max(rows.length, request.stateRows);
+  if (height === 0) return;
+  let worksheet: Excel.Worksheet;
+  if (request.stateSheetExists) worksheet = context.workbook.worksheets.getItem(STATE_SHEET);
+  else {
+    worksheet = context.workbook.worksheets.add(STATE_SHEET);
+    worksheet.visibility = 'VeryHidden';
+  }
+  const blank = new Array<string>(STATE_COLUMNS).fill('');
+  const values = Array.from({ length: height }, (_, index) => rows[index] ?? blank);
+  worksheet.getRange(rectAddress({ top: 1, bottom: height, left: 0, right: STATE_COLUMNS - 1 })).values = values;
+}

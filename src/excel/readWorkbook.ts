@@ -1,0 +1,176 @@
+import { columnLetters } from '../core/address';
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { inferDate1904 } from './inferDate1904';
+
+/** Excel's error values as `range.values` reports them; any other text is text. */
+const ERROR_VALUES = new Set([
+  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!',
+  '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!', '#TIMEOUT!',
+]);
+/** Cells loaded per sync; about 3 MB of values, under Excel on the web's 5 MB response limit. */
+export const CELLS_PER_SYNC = 250_000;
+/** Rows whose displayed text is read to tell the 1900 date system from 1904. */
+const DATE_SAMPLE_ROWS = 30;
+
+export interface SheetInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly visibility: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface WorkbookRead {
+  readonly snapshot: WorkbookSnapshot;
+  readonly sheets: readonly SheetInfo[];
+}
+
+interface UsedArea {
+  readonly sheet: SheetInfo;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+interface Chunk {
+  readonly area: UsedArea;
+  readonly firstRow: number;
+  readonly rowCount: number;
+}
+
+/** Where the 1900/1904 date system is sampled: displayed text of the top-left corner of each sheet. */
+const DATE_SAMPLE_ADDRESS = `A1:AD${DATE_SAMPLE_ROWS}`;
+
+/**
+ * Reads every sheet's values into a snapshot in two syncs: the sheets, then all used ranges at once.
+ * Only when that answer would pass Excel on the web's 5 MB limit does it read the sizes and load the
+ * values in chunks of CELLS_PER_SYNC cells, one sync each.
+ */
+export async function readWorkbook(context: Excel.RequestContext, cellsPerSync = CELLS_PER_SYNC): Promise<WorkbookRead> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/id,items/name,items/visibility');
+  await context.sync();
+  const sheets: SheetInfo[] = worksheets.items.map((worksheet) => ({
+    id: worksheet.id,
+    name: worksheet.name,
+    visibility: worksheet.visibility === 'VeryHidden' ? 'veryHidden' : worksheet.visibility === 'Hidden' ? 'hidden' : 'visible',
+  }));
+
+  const whole = worksheets.items.map((worksheet) => {
+    const range = worksheet.getUsedRangeOrNullObject(true);
+    range.load('rowIndex,columnIndex,rowCount,columnCount,values');
+    const sample = worksheet.getRange(DATE_SAMPLE_ADDRESS);
+    sample.load('values,text');
+    return { range, sample };
+  });
+  const rowsBySheet = new Map<string, CellValue[][]>(sheets.map((sheet) => [sheet.name, []]));
+  const dateSamples: Array<{ value: unknown; text: string }> = [];
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!isPayloadTooLarge(error)) throw error;
+    return readInChunks(context, sheets, cellsPerSync);
+  }
+  whole.forEach(({ range, sample }, index) => {
+    if (sheets[index].visibility !== 'veryHidden') collectDateSamples(sample, dateSamples);
+    if (range.isNullObject) return;
+    const area = { sheet: sheets[index], rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+    storeRows(rowsBySheet, { area, firstRow: area.rowIndex, rowCount: area.rowCount }, range.values);
+  });
+  return toWorkbookRead(sheets, rowsBySheet, dateSamples);
+}
+
+async function readInChunks(context: Excel.RequestContext, sheets: readonly SheetInfo[], cellsPerSync: number): Promise<WorkbookRead> {
+  const used = sheets.map((sheet) => {
+    const worksheet = context.workbook.worksheets.getItem(sheet.name);
+    const range = worksheet.getUsedRangeOrNullObject(true);
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
+    const sample = worksheet.getRange(DATE_SAMPLE_ADDRESS);
+    sample.load('values,text');
+    return { range, sample };
+  });
+  await context.sync();
+  const rowsBySheet = new Map<string, CellValue[][]>(sheets.map((sheet) => [sheet.name, []]));
+  const dateSamples: Array<{ value: unknown; text: string }> = [];
+  const areas: UsedArea[] = [];
+  used.forEach(({ range, sample }, index) => {
+    if (sheets[index].visibility !== 'veryHidden') collectDateSamples(sample, dateSamples);
+    if (range.isNullObject) return;
+    areas.push({ sheet: sheets[index], rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount });
+  });
+  for (const batch of batchChunks(splitIntoChunks(areas, cellsPerSync), cellsPerSync)) {
+    const loaded = batch.map((chunk) => {
+      const range = context.workbook.worksheets.getItem(chunk.area.sheet.name).getRange(chunkAddress(chunk));
+      range.load('values');
+      return { chunk, range };
+    });
+    await context.sync();
+    for (const { chunk, range } of loaded) storeRows(rowsBySheet, chunk, range.values);
+  }
+  return toWorkbookRead(sheets, rowsBySheet, dateSamples);
+}
+
+function storeRows(rowsBySheet: Map<string, CellValue[][]>, chunk: Chunk, values: unknown[][]): void {
+  const rows = rowsBySheet.get(chunk.area.sheet.name) as CellValue[][];
+  values.forEach((cells, offset) => {
+    const row: CellValue[] = new Array(chunk.area.columnIndex).fill(null);
+    for (const value of cells) row.push(toCellValue(value));
+    rows[chunk.firstRow + offset] = row;
+  });
+}
+
+function collectDateSamples(sample: Excel.Range, into: Array<{ value: unknown; text: string }>): void {
+  sample.values.forEach((cells, r) => cells.forEach((value, c) => into.push({ value, text: String(sample.text[r][c]) })));
+}
+
+function toWorkbookRead(sheets: readonly SheetInfo[], rowsBySheet: Map<string, CellValue[][]>, dateSamples: Array<{ value: unknown; text: string }>): WorkbookRead {
+  const snapshotSheets: SheetSnapshot[] = sheets.map((sheet) => ({ name: sheet.name, visibility: sheet.visibility, rows: rowsBySheet.get(sheet.name) ?? [] }));
+  return { snapshot: { sheets: snapshotSheets, date1904: inferDate1904(dateSamples) }, sheets };
+}
+
+export function isPayloadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || /payload size/i.test(String((error as Error)?.message ?? ''));
+}
+
+/** A value of `range.values` as the core reads it: "" is empty, error strings are errors. */
+export function toCellValue(value: unknown): CellValue {
+  if (value === '' || value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  const text = String(value);
+  return ERROR_VALUES.has(text) ? { error: text } : text;
+}
+
+function splitIntoChunks(areas: readonly UsedArea[], cellsPerSync: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const area of areas) {
+    const rowsPerChunk = Math.max(1, Math.floor(cellsPerSync / Math.max(1, area.columnCount)));
+    for (let offset = 0; offset < area.rowCount; offset += rowsPerChunk) {
+      chunks.push({ area, firstRow: area.rowIndex + offset, rowCount: Math.min(rowsPerChunk, area.rowCount - offset) });
+    }
+  }
+  return chunks;
+}
+
+/** Groups chunks so each sync loads at most `cellsPerSync` cells. */
+function batchChunks(chunks: readonly Chunk[], cellsPerSync: number): Chunk[][] {
+  const batches: Chunk[][] = [];
+  let current: Chunk[] = [];
+  let cells = 0;
+  for (const chunk of chunks) {
+    const size = chunk.rowCount * chunk.area.columnCount;
+    if (current.length > 0 && cells + size > cellsPerSync) {
+      batches.push(current);
+      current = [];
+      cells = 0;
+    }
+    current.push(chunk);
+    cells += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+function chunkAddress(chunk: Chunk): string {
+  const { columnIndex, columnCount } = chunk.area;
+  return `${columnLetters(columnIndex)}${chunk.firstRow + 1}:${columnLetters(columnIndex + columnCount - 1)}${chunk.firstRow + chunk.rowCount}`;
+}
