@@ -39,6 +39,8 @@ export function formatReadableDay(day: CalendarDay): string {
 const SERIAL_1900_OF_EPOCH = 25_569;
 /** 1904 serial 0 is 1904-01-01, 1,462 days after 1900 serial 0. */
 const SERIAL_1904_OFFSET = 1_462;
+/** 1900 serial of 9999-12-31, the last day Excel can show. */
+const LAST_SERIAL_1900 = 2_958_465;
 
 export type SerialResult = { ok: true; day: CalendarDay } | { ok: false; reason: 'not-a-day' | 'phantom-leap-day' };
 
@@ -51,6 +53,8 @@ export type SerialResult = { ok: true; day: CalendarDay } | { ok: false; reason:
 export function dayFromSerial(serial: number, date1904: boolean): SerialResult {
   if (!Number.isFinite(serial) || serial < 0) return { ok: false, reason: 'not-a-day' };
   const whole = Math.floor(serial);
+  // Past Excel's last day a number (a phone number, an ID) is no date, and would overflow Date.
+  if (whole > (date1904 ? LAST_SERIAL_1900 - SERIAL_1904_OFFSET : LAST_SERIAL_1900)) return { ok: false, reason: 'not-a-day' };
   if (date1904) return { ok: true, day: whole + SERIAL_1904_OFFSET - SERIAL_1900_OF_EPOCH };
   if (whole === 0) return { ok: false, reason: 'not-a-day' };
   if (whole === 60) return { ok: false, reason: 'phantom-leap-day' };

@@ -95,8 +95,9 @@ export class Catalog {
     if (exact) return { found: true, region: exact };
     const zoneRegion = entry.regionsByKey.get(key.replace(/[a-z]$/, ''));
     if (zoneRegion && /\d[a-z]$/.test(key)) return { found: true, region: zoneRegion, fromZone: text.trim() };
-    const suggestion = closestName(text, provider.regions);
     const otherProvider = this.data.providers.find((other) => other !== provider && this.entryOf(other).regionsByKey.has(key));
+    // Another provider's region is no typo: a look-alike of this provider's (us-central1 → ca-central-1) would move the booking.
+    const suggestion = otherProvider === undefined ? closestName(text, provider.regions) : undefined;
     return { found: false, suggestion, otherProvider: otherProvider?.name };
   }
 

@@ -39,7 +39,8 @@ export const CatalogExtensionSchema = z
     silicon: z
       .array(SiliconSpecSchema.partial({ vendor: true, family: true, denseBf16Tflops: true, hbmGb: true }))
       .default([]),
-    providers: z.array(ProviderSpecSchema.partial({ anyRegion: true })).default([]),
+    // No anyRegion default: a merge must keep Self-built free-text, and a new provider without regions takes free text.
+    providers: z.array(ProviderSpecSchema.extend({ anyRegion: z.boolean().optional() })).default([]),
   })
   .strict();
 

@@ -18,13 +18,16 @@ export function readAcceptedConflicts(sheet: SheetSnapshot | undefined): Map<str
   const actionColumn = header.indexOf('action');
   const reasonColumn = header.indexOf('reason');
   if (conflictColumn < 0 || actionColumn < 0) return accepted;
+  // Reasons of the accepts still standing, oldest first: an undo takes back only the latest one.
+  const standing = new Map<string, string[]>();
   for (const row of sheet.rows.slice(1)) {
     if (row === undefined) continue;
     const id = cellText(row[conflictColumn]);
     const action = cellText(row[actionColumn]).toLowerCase().replace(/\s+/g, ' ');
     if (id === '') continue;
-    if (action === 'accept') accepted.set(id, reasonColumn < 0 ? '' : cellText(row[reasonColumn]));
-    else if (action === 'undo accept') accepted.delete(id);
+    if (action === 'accept') standing.set(id, [...(standing.get(id) ?? []), reasonColumn < 0 ? '' : cellText(row[reasonColumn])]);
+    else if (action === 'undo accept') standing.get(id)?.pop();
   }
+  for (const [id, reasons] of standing) if (reasons.length > 0) accepted.set(id, reasons[reasons.length - 1]);
   return accepted;
 }

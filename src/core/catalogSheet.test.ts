@@ -1,0 +1,73 @@
+import { Catalog } from './catalog';
+import { readCatalogSheet } from './catalogSheet';
+import { DEFAULT_CATALOG } from './defaultCatalog';
+import { CellValue, SheetSnapshot } from './snapshot';
+
+const sheetOf = (name: string, rows: CellValue[][]): SheetSnapshot => ({ name, rows });
+
+describe('readCatalogSheet', () => {
+  describe('when the sheet has no Provider or Silicon header in its first 20 rows', () => {
+    it('adds nothing and reports nothing', () => {
+      const result = readCatalogSheet(sheetOf('Catalog', [['Notes'], ['we should add Acme here']]));
+      expect(result).toEqual({ extension: { silicon: [], providers: [] }, issues: [] });
+    });
+  });
+
+  describe('when rows define a chip, a provider, its regions and an offering', () => {
+    const sheet = sheetOf('Catalog', [
+      ['Extra capacity we know about'],
+      ['Cloud', 'Location', 'Chip', 'Chip aliases', 'Maker', 'Dense BF16 TFLOPS', 'HBM (GB)', 'Cloud aliases'],
+      [null, null, 'Nebula-1', 'NB1; Nebula 1', 'Acme', '1,000', 128, null],
+      [],
+      ['Acme Cloud', 'acme-west-1, acme-east-1', null, null, null, null, null, 'Acme, ACME Corp'],
+      ['Acme Cloud', 'acme-west-1', 'NB1', null, null, null, null, null],
+      ['AWS', 'us-east-2', 'Trainium3', null, null, null, null, null],
+    ]);
+
+    it('reads each fact into the extension', () => {
+      const { extension, issues } = readCatalogSheet(sheet);
+      expect(issues).toEqual([]);
+      expect(extension.silicon).toContainEqual({ name: 'Nebula-1', aliases: ['NB1', 'Nebula 1'], vendor: 'Acme', denseBf16Tflops: 1000, hbmGb: 128 });
+      const [acme, aws] = extension.providers;
+      expect(acme).toMatchObject({ name: 'Acme Cloud', aliases: ['Acme', 'ACME Corp'], offerings: [{ silicon: 'NB1', regions: ['acme-west-1'] }] });
+      expect(new Set(acme.regions)).toEqual(new Set(['acme-west-1', 'acme-east-1']));
+      expect(aws).toMatchObject({ name: 'AWS', regions: ['us-east-2'], offerings: [{ silicon: 'Trainium3', regions: ['us-east-2'] }] });
+      expect(extension.providers).toHaveLength(2);
+    });
+
+    it('extends the default catalog so the new names are found', () => {
+      const extended = Catalog.fromData(DEFAULT_CATALOG).extend(readCatalogSheet(sheet).extension);
+      const acme = extended.findProvider('ACME Corp');
+      expect(acme).toMatchObject({ found: true, value: { name: 'Acme Cloud' } });
+      expect(extended.findSilicon('nebula 1')).toMatchObject({ found: true, value: { name: 'Nebula-1', denseBf16Tflops: 1000 } });
+      expect(acme.found && extended.findRegion(acme.value, 'acme-east-1')).toEqual({ found: true, region: 'acme-east-1' });
+    });
+  });
+
+  describe('when a row names neither a provider nor a chip', () => {
+    it('reports the row on its Provider cell and reads the others', () => {
+      const { extension, issues } = readCatalogSheet(sheetOf('Catalog', [
+        ['Provider', 'Region', 'Silicon'],
+        [null, 'acme-west-1', null],
+        ['Acme Cloud', 'acme-west-1', null],
+      ]));
+      expect(issues).toEqual([{
+        sheet: 'Catalog', row: 2, column: 'Provider', cell: 'A2', severity: 'error', code: 'invalid-catalog-row',
+        message: 'Catalog row: name a Provider, a Silicon or both.',
+      }]);
+      expect(extension.providers.map((spec) => spec.name)).toEqual(['Acme Cloud']);
+    });
+  });
+
+  describe('when a figure is not a positive number', () => {
+    it.each([['fast'], [0], [-5]])('reports TFLOPS %p on its cell and keeps the chip without it', (tflops) => {
+      const { extension, issues } = readCatalogSheet(sheetOf('Catalog', [
+        ['Silicon', 'Vendor', 'TFLOPS'],
+        ['Quark', 'Acme', tflops],
+      ]));
+      expect(issues).toEqual([expect.objectContaining({ row: 2, column: 'TFLOPS', cell: 'C2', code: 'invalid-catalog-row', severity: 'error' })]);
+      expect(issues[0].message).toContain(`${tflops} is not a positive number`);
+      expect(extension.silicon).toEqual([{ name: 'Quark', aliases: [], vendor: 'Acme' }]);
+    });
+  });
+});
