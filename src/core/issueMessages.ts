@@ -16,7 +16,7 @@ export const issueMessages = {
   unknownProvider: (text: string, suggestion?: string) =>
     `${quote(text)} is not a provider the catalog knows.${didYouMean(suggestion)}`,
   unknownRegion: (text: string, provider: string, suggestion?: string, otherProvider?: string) =>
-    `${quote(text)} is not a ${provider} region.${otherProvider ? ` It is a ${otherProvider} region.` : ''}${didYouMean(suggestion)}`,
+    `${quote(text)} is not a region of ${provider}.${otherProvider ? ` It is a region of ${otherProvider}.` : ''}${didYouMean(suggestion)}`,
   unknownSilicon: (text: string, suggestion?: string) =>
     `${quote(text)} is not a silicon the catalog knows.${didYouMean(suggestion)}`,
   siliconNotOffered: (provider: string, silicon: string, offeredBy: readonly string[]) =>

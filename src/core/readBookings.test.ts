@@ -129,14 +129,14 @@ describe('readBookings', () => {
     it('reports unknown-region with a suggestion for a typo', () => {
       expect(issuesOfRow({ Region: 'us-est-2' })).toEqual([expect.objectContaining({
         column: 'Region', cell: 'D2', severity: 'error', code: 'unknown-region', suggestion: 'us-east-2',
-        message: '"us-est-2" is not a AWS region. Did you mean us-east-2?',
+        message: '"us-est-2" is not a region of AWS. Did you mean us-east-2?',
       })]);
     });
 
     it('names the provider whose region it is, and suggests no look-alike', () => {
       const [issue] = issuesOfRow({ Silicon: 'H100', Region: 'us-central1' });
       expect(issue).toMatchObject({ code: 'unknown-region', cell: 'D2' });
-      expect(issue.message).toContain('It is a Google Cloud region.');
+      expect(issue.message).toContain('It is a region of Google Cloud.');
       expect(issue.suggestion).toBeUndefined();
     });
   });

@@ -1,0 +1,292 @@
+import { CellEdit, invertEdits } from '../core/cellEdit';
+import { checkWorkbook, CheckOptions, CheckReport, Conflict } from '../core/checkWorkbook';
+import { Issue } from '../core/issue';
+import { conflictCells } from '../core/paintTargets';
+import { planResolutionEdits } from '../core/resolutionEdits';
+import { describeEdits, describeResolution } from '../core/resolutionMessages';
+import { WorkbookSnapshot } from '../core/snapshot';
+import { Resolution } from '../core/suggestResolutions';
+import { applyCellEdits, LogEntry } from './applyCellEdits';
+import { parseFillMemory, STATE_SHEET } from './fillMemory';
+import { paintConflicts, PaintOutcome } from './paintConflicts';
+import { cellsToRects, chunkAddresses, parseCellAddress, rectAddress } from './rangeAddresses';
+import { readWorkbook } from './readWorkbook';
+
+/** A one-click fix of an issue: its suggestion written into its cell. */
+export interface IssueFix {
+  readonly kind: 'fix';
+  readonly issue: Issue;
+}
+
+export type Action = Resolution | IssueFix;
+
+export interface CheckedWorkbook {
+  readonly report: CheckReport;
+  readonly snapshot: WorkbookSnapshot;
+  readonly checkedAt: Date;
+  readonly paint: PaintOutcome;
+}
+
+export interface SessionState {
+  readonly busy: 'checking' | 'applying' | null;
+  readonly checked: CheckedWorkbook | null;
+  /** Why the workbook cannot be checked (no allocation table), in one sentence. */
+  readonly problem: string | null;
+  /** Something the user should read: a refused write, an error. */
+  readonly notice: { readonly kind: 'info' | 'warning' | 'error'; readonly text: string } | null;
+  /** What Undo would revert, or null. */
+  readonly undoLabel: string | null;
+}
+
+interface UndoStep {
+  readonly label: string;
+  readonly action: string;
+  readonly conflict: string;
+  readonly rows: string;
+  readonly edits: CellEdit[];
+}
+
+type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface SessionOptions {
+  /** Defaults to the global `Excel.run`, looked up when called. */
+  readonly run?: ExcelRun;
+  readonly now?: () => Date;
+  /** Name written in the log's Who column. */
+  readonly who?: () => string;
+  readonly checkOptions?: CheckOptions;
+  /** Quiet time after the last edit before a live re-check. */
+  readonly debounceMs?: number;
+}
+
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+/**
+ * The add-in's state in the shared runtime: the last check, live checking, resolutions and undo.
+ * The ribbon function and the task pane both drive this one object.
+ */
+export class CheckSession {
+  private state: SessionState = { busy: null, checked: null, problem: null, notice: null, undoLabel: null };
+  private readonly listeners = new Set<(state: SessionState) => void>();
+  private readonly undoStack: UndoStep[] = [];
+  private liveHandler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+  private debounceTimer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private recheckQueued = false;
+
+  constructor(private readonly options: SessionOptions = {}) {}
+
+  getState(): SessionState {
+    return this.state;
+  }
+
+  subscribe(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads the workbook, checks it and paints, in one Excel.run. */
+  check(): Promise<void> {
+    return this.exclusive(async () => {
+      this.update({ busy: 'checking' });
+      try {
+        await this.run((context) => this.checkIn(context));
+      } catch (error) {
+        this.update({ notice: { kind: 'error', text: `The check failed: ${messageOf(error)}` } });
+      } finally {
+        this.update({ busy: null });
+      }
+    });
+  }
+
+  /** Applies a resolution or fix, refusing when a co-author changed its cells since the check; then re-checks. */
+  apply(action: Action): Promise<void> {
+    return this.exclusive(async () => {
+      const checked = this.state.checked;
+      if (checked === null) return;
+      this.update({ busy: 'applying', notice: null });
+      try {
+        const step = this.planStep(checked, action);
+        const entry = this.logEntry(step.action, step.conflict, step.rows, step.edits, checked, step.reason);
+        await this.run(async (context) => {
+          const outcome = await applyCellEdits(context, step.edits, entry);
+          if (!outcome.ok) {
+            const cells = outcome.changed.map((cell) => cell.address).join(', ');
+            this.update({ notice: { kind: 'warning', text: `Not applied: ${cells} changed since the last check (a co-author's edit is kept). The check was redone.` } });
+          } else if (step.edits.length > 0 || action.kind === 'accept') {
+            this.undoStack.push({ label: step.label, action: step.action, conflict: step.conflict, rows: step.rows, edits: step.edits });
+            this.update({ notice: { kind: 'info', text: `${step.label}. Logged in "Resolution log".` } });
+          }
+          await this.checkIn(context);
+        });
+      } catch (error) {
+        this.update({ notice: { kind: 'error', text: `Could not apply: ${messageOf(error)}` } });
+      } finally {
+        this.update({ busy: null, undoLabel: this.undoLabel() });
+      }
+    });
+  }
+
+  /** Reverts the last resolution if its cells still hold what it wrote. */
+  undo(): Promise<void> {
+    return this.exclusive(async () => {
+      const step = this.undoStack[this.undoStack.length - 1];
+      const checked = this.state.checked;
+      if (step === undefined || checked === null) return;
+      this.update({ busy: 'applying', notice: null });
+      try {
+        const inverse = invertEdits(step.edits);
+        const entry = this.logEntry(`undo ${step.action}`, step.conflict, step.rows, inverse, checked, `Undo: ${step.label}`);
+        await this.run(async (context) => {
+          const outcome = await applyCellEdits(context, inverse, entry);
+          if (outcome.ok) {
+            this.undoStack.pop();
+            this.update({ notice: { kind: 'info', text: `Undone: ${step.label}.` } });
+          } else {
+            const cells = outcome.changed.map((cell) => cell.address).join(', ');
+            this.update({ notice: { kind: 'warning', text: `Cannot undo: ${cells} changed since. Nothing was written.` } });
+          }
+          await this.checkIn(context);
+        });
+      } catch (error) {
+        this.update({ notice: { kind: 'error', text: `Could not undo: ${messageOf(error)}` } });
+      } finally {
+        this.update({ busy: null, undoLabel: this.undoLabel() });
+      }
+    });
+  }
+
+  /** Selects a conflict's rows in the sheet so the lead sees them. */
+  async selectConflict(conflict: Conflict): Promise<void> {
+    const checked = this.state.checked;
+    if (checked === null) return;
+    const cells = conflictCells({ ...checked.report, conflicts: [{ ...conflict, accepted: false }] });
+    const [address] = chunkAddresses(cellsToRects(cells).map(rectAddress));
+    if (address === undefined) return;
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(checked.report.allocation.sheetName);
+      sheet.activate();
+      sheet.getRanges(address).select();
+      await context.sync();
+    });
+  }
+
+  /** Re-checks after edits by the user or co-authors (never after the add-in's own writes). */
+  async startLiveChecking(): Promise<void> {
+    if (this.liveHandler !== null) return;
+    await this.run(async (context) => {
+      this.liveHandler = context.workbook.worksheets.onChanged.add(async (event) => this.onWorksheetChanged(event));
+      await context.sync();
+    });
+  }
+
+  async stopLiveChecking(): Promise<void> {
+    if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
+    const handler = this.liveHandler;
+    this.liveHandler = null;
+    if (handler === null) return;
+    await this.run(async (context) => {
+      handler.remove();
+      await context.sync();
+    });
+  }
+
+  /** Shown by the ribbon function when it fails outside a check. */
+  reportError(error: unknown): void {
+    this.update({ notice: { kind: 'error', text: messageOf(error) } });
+  }
+
+  private onWorksheetChanged(event: Excel.WorksheetChangedEventArgs): void {
+    if (event.triggerSource === 'ThisLocalAddin') return;
+    if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
+    this.debounceTimer = setTimeout(() => {
+      this.debounceTimer = null;
+      // A check already waiting will see this edit too.
+      if (this.recheckQueued) return;
+      this.recheckQueued = true;
+      void this.running.then(() => {
+        this.recheckQueued = false;
+        return this.check();
+      });
+    }, this.options.debounceMs ?? 300);
+  }
+
+  private async checkIn(context: Excel.RequestContext): Promise<void> {
+    const read = await readWorkbook(context);
+    const outcome = checkWorkbook(read.snapshot, this.options.checkOptions);
+    const stateSheet = read.snapshot.sheets.find((sheet) => sheet.name === STATE_SHEET);
+    const memory = parseFillMemory(stateSheet?.rows ?? []);
+    const paintRequest = { memory, stateSheetExists: stateSheet !== undefined, stateRows: stateSheet?.rows.length ?? 0 };
+    if (!outcome.ok) {
+      await paintConflicts(context, { ...paintRequest, sheet: '', targets: [] });
+      this.update({ checked: null, problem: outcome.problem });
+      return;
+    }
+    const report = outcome.report;
+    const paint = await paintConflicts(context, { ...paintRequest, sheet: report.allocation.sheetName, targets: conflictCells(report) });
+    this.update({ checked: { report, snapshot: read.snapshot, checkedAt: this.now(), paint }, problem: null });
+  }
+
+  private planStep(checked: CheckedWorkbook, action: Action) {
+    const { report, snapshot } = checked;
+    if (action.kind === 'fix') {
+      const { issue } = action;
+      const row = snapshot.sheets.find((sheet) => sheet.name === issue.sheet)?.rows[issue.row - 1];
+      const column = issue.cell === null ? -1 : (parseCellAddress(issue.cell)?.column ?? -1);
+      const before = row?.[column] ?? null;
+      const edits: CellEdit[] = issue.cell === null || issue.suggestion === undefined ? [] : [{ sheet: issue.sheet, address: issue.cell, before, after: issue.suggestion }];
+      const label = `Fix ${issue.cell}: ${issue.suggestion}`;
+      return { action: 'fix', conflict: '', rows: String(issue.row), edits, label, reason: issue.message };
+    }
+    const edits = planResolutionEdits(report, snapshot, action);
+    const label = describeResolution(report, action);
+    const conflict = report.conflicts.find((candidate) => candidate.id === action.conflictId);
+    const rows = action.kind === 'accept' ? (conflict?.rows ?? []).join(', ') : String(action.row);
+    return { action: action.kind, conflict: action.conflictId, rows, edits, label, reason: action.kind === 'accept' ? action.reason : label };
+  }
+
+  private logEntry(action: string, conflict: string, rows: string, edits: readonly CellEdit[], checked: CheckedWorkbook, reason: string): LogEntry {
+    const layout = checked.report.allocation;
+    const dateColumns = [layout.columns.start, layout.columns.end].filter((column) => column !== undefined).map((column) => column.index);
+    const dateAddresses = new Set(edits.filter((edit) => dateColumns.includes(parseCellAddress(edit.address)?.column ?? -1)).map((edit) => edit.address));
+    return {
+      when: this.now().toISOString().replace('T', ' ').slice(0, 19),
+      who: this.options.who?.() ?? 'Task pane',
+      conflict,
+      action,
+      rows,
+      before: describeEdits(edits, 'before', checked.report.date1904, dateAddresses),
+      after: describeEdits(edits, 'after', checked.report.date1904, dateAddresses),
+      reason,
+    };
+  }
+
+  private undoLabel(): string | null {
+    return this.undoStack[this.undoStack.length - 1]?.label ?? null;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const run: ExcelRun = this.options.run ?? ((options, inner) => Excel.run(options, inner));
+    return run(RUN_OPTIONS, batch);
+  }
+
+  /** Runs one operation at a time, so a live re-check never interleaves with a resolution. */
+  private exclusive(operation: () => Promise<void>): Promise<void> {
+    const next = this.running.then(operation, operation);
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private update(patch: Partial<SessionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,90 @@
+import * as React from 'react';
+import { Badge, Button, Field, Input } from '@fluentui/react-components';
+import { formatReadableDay } from '../core/calendarDay';
+import { CheckReport, Conflict } from '../core/checkWorkbook';
+import { bookingName, describeResolution } from '../core/resolutionMessages';
+import { Resolution, suggestResolutions } from '../core/suggestResolutions';
+import { ConflictTimeline } from './ConflictTimeline';
+
+export interface ConflictCardProps {
+  readonly report: CheckReport;
+  readonly conflict: Conflict;
+  readonly busy: boolean;
+  readonly onApply: (resolution: Resolution) => void;
+  readonly onSelect: (conflict: Conflict) => void;
+}
+
+const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+
+/** One conflict: what collides, when, who is involved, a timeline, and the ways to resolve it. */
+export function ConflictCard({ report, conflict, busy, onApply, onSelect }: ConflictCardProps) {
+  const [reason, setReason] = React.useState('');
+  const [showMore, setShowMore] = React.useState(false);
+  const options = React.useMemo(() => (conflict.accepted ? null : suggestResolutions(report, conflict)), [report, conflict]);
+  const { provider, region, silicon, block } = conflict.pool;
+  const days = conflict.end - conflict.start + 1;
+  const window = conflict.start === conflict.end ? formatReadableDay(conflict.start) : `${formatReadableDay(conflict.start)} – ${formatReadableDay(conflict.end)}`;
+  const headingId = `conflict-${conflict.id}`;
+  const best = options?.shifts[0];
+  const others: Resolution[] = options === null ? [] : [...options.shifts.slice(1), ...options.moves, ...options.shrinks];
+
+  return (
+    <li className={`conflict${conflict.accepted ? ' accepted' : ''}`} aria-labelledby={headingId}>
+      <div className="conflict-head">
+        <h3 id={headingId}>
+          <button type="button" className="link" onClick={() => onSelect(conflict)} title="Select these rows in the sheet">
+            {`${provider} ${region} ${silicon}${block ? ` · block ${block}` : ''}`}
+          </button>
+        </h3>
+        {conflict.accepted ? <Badge appearance="tint" color="informative">Accepted</Badge> : <Badge appearance="filled" color="danger">{conflict.excessChips !== null ? `${plural(conflict.excessChips, 'chip')} over` : 'Double-booked'}</Badge>}
+      </div>
+      <p className="window">{`${window} (${plural(days, 'day')})`}</p>
+      <ul className="involved" aria-label="Bookings involved">
+        {conflict.rows.map((row) => {
+          const booking = report.bookings.find((candidate) => candidate.sheetRow === row);
+          const details = [booking?.workload, booking?.status, booking?.chips ? plural(booking.chips, 'chip') : ''].filter((part) => part).join(' · ');
+          return <li key={row}>{`Row ${row}: ${bookingName(booking, row)}${details ? ` — ${details}` : ''}`}</li>;
+        })}
+      </ul>
+      {conflict.capacityChips !== null && <p className="capacity">{`Reserved ${plural(conflict.capacityChips, 'chip')}, booked up to ${plural(conflict.bookedChips ?? 0, 'chip')}.`}</p>}
+      <ConflictTimeline report={report} conflict={conflict} />
+      {conflict.accepted ? (
+        <p className="reason">{`Accepted: ${conflict.acceptedReason || 'no reason given'}`}</p>
+      ) : (
+        <div className="actions">
+          {best ? (
+            <Button appearance="primary" disabled={busy} onClick={() => onApply(best)}>{describeResolution(report, best)}</Button>
+          ) : (
+            <p className="hint">No single booking can be shifted within a year to clear this conflict.</p>
+          )}
+          {others.length > 0 && (
+            <Button appearance="subtle" aria-expanded={showMore} onClick={() => setShowMore(!showMore)}>
+              {showMore ? 'Fewer options' : `${plural(others.length, 'more option')}`}
+            </Button>
+          )}
+          {showMore && (
+            <ul className="options" aria-label="Other resolutions">
+              {others.map((option, index) => (
+                <li key={index}>
+                  <Button disabled={busy} onClick={() => onApply(option)}>{describeResolution(report, option)}</Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <form
+            className="accept"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (reason.trim() !== '') onApply({ kind: 'accept', conflictId: conflict.id, reason: reason.trim() });
+            }}
+          >
+            <Field label="Reason for accepting the overlap">
+              <Input value={reason} onChange={(_, data) => setReason(data.value)} placeholder="e.g. shared run, both teams agree" />
+            </Field>
+            <Button type="submit" disabled={busy || reason.trim() === ''}>Accept overlap</Button>
+          </form>
+        </div>
+      )}
+    </li>
+  );
+}
