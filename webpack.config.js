@@ -27,6 +27,8 @@ function common(mode) {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', transpileOnly: true } } }],
     },
     performance: { hints: false },
+    // No `global` shim: webpack's one falls back to `new Function`, which the pane's CSP forbids.
+    node: { global: false },
   };
 }
 

@@ -161,12 +161,15 @@ export class CheckSession {
     const checked = this.state.checked;
     if (checked === null) return;
     const cells = conflictCells({ ...checked.report, conflicts: [{ ...conflict, accepted: false }] });
-    const [address] = chunkAddresses(cellsToRects(cells).map(rectAddress));
+    const rects = cellsToRects(cells);
+    const [address] = chunkAddresses(rects.map(rectAddress));
     if (address === undefined) return;
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(checked.report.allocation.sheetName);
       sheet.activate();
-      sheet.getRanges(address).select();
+      // Selecting several areas needs ExcelApi 1.18; older builds select the first booking's cells.
+      if (supportsExcelApi('1.18')) sheet.getRanges(address).select();
+      else sheet.getRange(rectAddress(rects[0])).select();
       await context.sync();
     });
   }
@@ -285,6 +288,10 @@ export class CheckSession {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+function supportsExcelApi(version: string): boolean {
+  return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', version) === true;
 }
 
 function messageOf(error: unknown): string {

@@ -1,10 +1,14 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { checkConflictsCommand, CHECK_CONFLICTS_FUNCTION } from '../commands/checkConflictsCommand';
 import { CheckSession } from '../excel/checkSession';
 import { TaskPane } from './TaskPane';
 
 const NAME_KEY = 'capacity-check.who';
+
+// The pane's Content-Security-Policy forbids eval, so zod must not probe for it.
+z.config({ jitless: true });
 
 /** The shared runtime's one page: the ribbon function and the task pane share this session. */
 function start(): void {
