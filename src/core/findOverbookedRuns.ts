@@ -1,3 +1,4 @@
+import { BugIndicatingError } from './bugIndicatingError';
 import { CalendarDay } from './calendarDay';
 
 /** Days `[start, endExclusive)` of one pool held by a booking (demand) or reserved (capacity). */
@@ -28,11 +29,13 @@ export interface OverbookedRun {
 // Events are packed into one float: day (offset to be positive) in the high part, event index low.
 const INDEX_BITS = 2 ** 23;
 const DAY_OFFSET = 1_000_000;
+const LAST_PACKABLE_DAY = 2 ** 53 / INDEX_BITS - DAY_OFFSET - 1;
 
 /**
  * Finds over-booked days by a sweep over start/end events, O(n log n) per pool.
  * Without capacity (`capacity === null`) a day is over-booked when two or more intervals hold it;
  * with capacity, when its capacity is above zero and demand exceeds it.
+ * Days must be whole and within about a million days of 1970 (a BugIndicatingError says otherwise).
  */
 export function findOverbookedRuns(demand: readonly PoolInterval[], capacity: readonly PoolInterval[] | null): OverbookedRun[] {
   const demandByPool = groupByPool(demand);
@@ -50,12 +53,20 @@ export function findOverbookedRuns(demand: readonly PoolInterval[], capacity: re
 function groupByPool(intervals: readonly PoolInterval[]): Map<string, PoolInterval[]> {
   const groups = new Map<string, PoolInterval[]>();
   for (const interval of intervals) {
+    // A fractional or far-off day would corrupt the packed events and the sweep would misread them silently.
+    if (!isPackableDay(interval.start) || !isPackableDay(interval.endExclusive)) {
+      throw new BugIndicatingError(`Days [${interval.start}, ${interval.endExclusive}) are not whole days the sweep can order`);
+    }
     if (interval.endExclusive <= interval.start) continue;
     const group = groups.get(interval.poolKey);
     if (group === undefined) groups.set(interval.poolKey, [interval]);
     else group.push(interval);
   }
   return groups;
+}
+
+function isPackableDay(day: CalendarDay): boolean {
+  return Number.isInteger(day) && day >= -DAY_OFFSET && day <= LAST_PACKABLE_DAY;
 }
 
 function sweepPool(poolKey: string, demand: PoolInterval[], capacity: PoolInterval[] | null, runs: OverbookedRun[]): void {
