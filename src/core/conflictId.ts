@@ -3,7 +3,7 @@ import { CalendarDay, formatIsoDay } from './calendarDay';
 /**
  * Stable id of a conflict: the same pool and window give the same id in every check, so a lead's
  * acceptance (kept in the resolution log) still applies after the workbook is reopened.
- * @example conflictId('aws\u0001useast1\u0001trainium2\u0001', day) // "C-5f1e09a2"
+ * @example conflictId('["aws","useast1","trainium2",""]', day) // "C-5f1e09a2"
  */
 export function conflictId(poolKey: string, start: CalendarDay, endInclusive: CalendarDay): string {
   const text = `${poolKey}|${formatIsoDay(start)}|${formatIsoDay(endInclusive)}`;

@@ -84,12 +84,12 @@ describe('readBookings', () => {
   });
 
   describe('when the Status says the booking is off', () => {
-    it.each([['cancelled'], ['Canceled'], ['RELEASED']])('marks a %s row inactive', (status) => {
+    it.each([['cancelled'], ['Canceled'], ['RELEASED'], ['Cancelled – moved to Q3'], ['released.']])('marks a %s row inactive', (status) => {
       expect(readSheet([HEADER, row({ Status: status })]).bookings[0].active).toBe(false);
     });
 
-    it('keeps a tentative row active', () => {
-      expect(readSheet([HEADER, row({ Status: 'tentative' })]).bookings[0].active).toBe(true);
+    it.each([['tentative'], ['not cancelled'], ['cancelledx']])('keeps a %s row active', (status) => {
+      expect(readSheet([HEADER, row({ Status: status })]).bookings[0].active).toBe(true);
     });
   });
 

@@ -57,7 +57,14 @@ export interface ReadTableResult {
   readonly issues: Issue[];
 }
 
-const INACTIVE_STATUSES = new Set(['cancelled', 'canceled', 'released']);
+/** "Cancelled", "canceled – moved to Q3", "Released." all take a row out of conflicts. */
+/** The key of a pool: its four names as `normalizeName` matches them. */
+export function poolKeyOf(provider: string, region: string, silicon: string, block: string): string {
+  // JSON keeps the parts apart even when a name contains the separator a plain join would use.
+  return JSON.stringify([normalizeName(provider), normalizeName(region), normalizeName(silicon), normalizeName(block)]);
+}
+
+const INACTIVE_STATUS = /^\W*(cancell?ed|released)\b/i;
 const WHOLE_NUMBER_TEXT = /^\d{1,3}(,\d{3})+$|^\d+$/;
 const DECIMAL_TEXT = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 const TFLOPS_TOLERANCE = 0.1;
@@ -109,7 +116,7 @@ export function readBookings(sheet: SheetSnapshot, layout: TableLayout, options:
     return result;
   };
   const internPool = (provider: string, region: string, silicon: string, block: string): Pool => {
-    const key = `${normalizeName(provider)}\u0001${normalizeName(region)}\u0001${normalizeName(silicon)}\u0001${normalizeName(block)}`;
+    const key = poolKeyOf(provider, region, silicon, block);
     let pool = pools.get(key);
     if (pool === undefined) {
       pool = { key, provider, region, silicon, block };
@@ -218,7 +225,7 @@ export function readBookings(sheet: SheetSnapshot, layout: TableLayout, options:
       chips,
       start: datesValid ? start : null,
       endExclusive: datesValid ? (end as CalendarDay) + 1 : null,
-      active: datesValid && pool !== null && !INACTIVE_STATUSES.has(status.toLowerCase()),
+      active: datesValid && pool !== null && !INACTIVE_STATUS.test(status),
     });
   }
   return { bookings, issues };
@@ -230,7 +237,7 @@ function suggestionOf(problem: DateProblem): string | undefined {
 
 /** Chips as a positive whole number; text such as "1,024" counts, "lots" or 2.5 does not. */
 function readChips(value: CellValue | undefined, reportInvalid: (text: string) => void): number | null {
-  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
   if (typeof value === 'string' && WHOLE_NUMBER_TEXT.test(value.trim())) {
     const chips = Number(value.trim().replace(/,/g, ''));
     if (chips > 0 && Number.isSafeInteger(chips)) return chips;

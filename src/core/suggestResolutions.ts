@@ -1,7 +1,6 @@
 import { CalendarDay } from './calendarDay';
 import { CheckReport, Conflict } from './checkWorkbook';
-import { normalizeName } from './normalizeName';
-import { Booking, Pool } from './readBookings';
+import { Booking, Pool, poolKeyOf } from './readBookings';
 
 /** Longest shift tried, in days, either way. */
 export const MAX_SHIFT_DAYS = 366;
@@ -186,7 +185,7 @@ function suggestMoves(report: CheckReport, conflict: Conflict, involved: readonl
     const silicon = booking.silicon;
     if (silicon === null || booking.start === null || booking.endExclusive === null) continue;
     for (const target of targets) {
-      const key = poolKey(target);
+      const key = poolKeyOf(target.provider, target.region, target.silicon, target.block);
       if (key === booking.pool?.key) continue;
       const targetSilicon = report.catalog.findSilicon(target.silicon);
       if (!targetSilicon.found) continue;
@@ -223,10 +222,6 @@ function groupActiveByPool(rows: readonly Booking[]): Map<string, Booking[]> {
     else group.push(row);
   }
   return groups;
-}
-
-function poolKey(target: MoveTarget): string {
-  return [target.provider, target.region, target.silicon, target.block].map(normalizeName).join('\u0001');
 }
 
 /** Where a booking could go: the Capacity table's pools when there is one, else the regions the catalog names per offering. */

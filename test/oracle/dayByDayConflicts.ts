@@ -46,12 +46,17 @@ export interface OracleConflict {
 
 const INACTIVE_STATUSES = ['cancelled', 'canceled', 'released'];
 
+/** A status whose first word is one of the inactive ones ("Cancelled – moved to Q3", "released."). */
+function firstWord(status: string): string {
+  return (status.toLowerCase().match(/[a-z]+/) ?? [''])[0];
+}
+
 function hasValidDates(row: { start: number | null; end: number | null }): boolean {
   return row.start !== null && row.end !== null && row.end >= row.start;
 }
 
 function isActive(booking: OracleBooking): boolean {
-  return hasValidDates(booking) && !INACTIVE_STATUSES.includes(booking.status.trim().toLowerCase());
+  return hasValidDates(booking) && !(INACTIVE_STATUSES.includes(firstWord(booking.status)) && /^\W*[a-z]/i.test(booking.status));
 }
 
 function holds(row: { start: number | null; end: number | null }, day: number): boolean {
