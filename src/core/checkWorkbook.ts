@@ -104,7 +104,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   }
 
   const accepted = readAcceptedConflicts(findSheet(snapshot, RESOLUTION_LOG_SHEET));
-  const conflicts = detectConflicts(read.bookings, capacity === null ? null : capacityRows, accepted);
+  const detected = detectConflicts(read.bookings, capacity === null ? null : capacityRows, accepted);
+  // Without a Chips column nobody booked a number of chips, so there is no figure to report.
+  const conflicts = allocation.columns.chips === undefined ? detected.map((conflict) => ({ ...conflict, bookedChips: null })) : detected;
   if (capacity !== null) issues.push(...unreservedIssues(read.bookings, capacityRows, allocation));
 
   const sheetOrder = new Map(snapshot.sheets.map((sheet, index) => [sheet.name, index]));

@@ -31,6 +31,8 @@ export interface OracleWorkbook {
   readonly bookings: readonly OracleBooking[];
   /** `null` when the workbook has no Capacity table. */
   readonly capacity: readonly OracleCapacity[] | null;
+  /** False when the table has no Chips column: then no chips were booked and bookedChips is null. */
+  readonly hasChipsColumn?: boolean;
 }
 
 export interface OracleConflict {
@@ -39,7 +41,7 @@ export interface OracleConflict {
   /** Last over-booked day, inclusive. */
   readonly end: number;
   readonly rows: number[];
-  readonly bookedChips: number;
+  readonly bookedChips: number | null;
   readonly capacityChips: number | null;
   readonly excessChips: number | null;
 }
@@ -110,7 +112,7 @@ export function dayByDayConflicts(workbook: OracleWorkbook): OracleConflict[] {
         start,
         end,
         rows,
-        bookedChips: Math.max(...run.map((d) => d.demand)),
+        bookedChips: workbook.hasChipsColumn === false ? null : Math.max(...run.map((d) => d.demand)),
         capacityChips: withCapacity ? Math.min(...run.map((d) => d.capacity as number)) : null,
         excessChips: withCapacity ? Math.max(...run.map((d) => d.demand - (d.capacity as number))) : null,
       });
