@@ -31,15 +31,15 @@ export type ApplyOutcome = { ok: true } | { ok: false; changed: ChangedCell[] };
  * of them no longer holds the value the resolution was computed from (a co-author edited it); else write
  * the cells and append the log row. User text is escaped so that it stays text.
  */
-export async function applyCellEdits(context: Excel.RequestContext, edits: readonly CellEdit[], entry: LogEntry): Promise<ApplyOutcome> {
+export async function applyCellEdits(context: Excel.RequestContext, edits: readonly CellEdit[], entry: LogEntry, logSheetExists: boolean): Promise<ApplyOutcome> {
   const reads = edits.map((edit) => {
     const range = context.workbook.worksheets.getItem(edit.sheet).getRange(edit.address);
     range.load('values');
     return { edit, range };
   });
-  const logSheet = context.workbook.worksheets.getItemOrNullObject(RESOLUTION_LOG_SHEET);
-  const logUsed = logSheet.getUsedRangeOrNullObject(true);
-  logUsed.load('rowIndex,rowCount');
+  // Whether the log exists comes from the last check: asking a maybe-missing sheet for its used range would fail.
+  const logUsed = logSheetExists ? context.workbook.worksheets.getItem(RESOLUTION_LOG_SHEET).getUsedRangeOrNullObject(true) : null;
+  logUsed?.load('rowIndex,rowCount');
   await context.sync();
 
   const changed: ChangedCell[] = [];
@@ -52,24 +52,28 @@ export async function applyCellEdits(context: Excel.RequestContext, edits: reado
   for (const edit of edits) {
     context.workbook.worksheets.getItem(edit.sheet).getRange(edit.address).values = [[toWritable(edit.after)]];
   }
-  queueLogRow(context, logSheet, logUsed, entry);
+  queueLogRow(context, logUsed, entry);
   await context.sync();
   return { ok: true };
 }
 
 /** Appends one row to the resolution log, creating the sheet with its header the first time. */
-function queueLogRow(context: Excel.RequestContext, logSheet: Excel.Worksheet, logUsed: Excel.Range, entry: LogEntry): void {
-  let sheet = logSheet;
+function queueLogRow(context: Excel.RequestContext, logUsed: Excel.Range | null, entry: LogEntry): void {
+  let sheet: Excel.Worksheet;
   let nextRow: number;
-  if (logSheet.isNullObject) {
+  if (logUsed === null) {
     sheet = context.workbook.worksheets.add(RESOLUTION_LOG_SHEET);
     sheet.getRange(rectAddress({ top: 1, bottom: 1, left: 0, right: RESOLUTION_LOG_COLUMNS.length - 1 })).values = [[...RESOLUTION_LOG_COLUMNS]];
     nextRow = 2;
   } else {
+    sheet = context.workbook.worksheets.getItem(RESOLUTION_LOG_SHEET);
     nextRow = logUsed.isNullObject ? 2 : logUsed.rowIndex + logUsed.rowCount + 1;
   }
   const values = [entry.when, entry.who, entry.conflict, entry.action, entry.rows, entry.before, entry.after, entry.reason].map(escapeCellText);
-  sheet.getRange(rectAddress({ top: nextRow, bottom: nextRow, left: 0, right: values.length - 1 })).values = [values];
+  const row = sheet.getRange(rectAddress({ top: nextRow, bottom: nextRow, left: 0, right: values.length - 1 }));
+  // Text format first, so Excel keeps "2026-02-01 10:00:00" and "3" as the text they are.
+  row.numberFormat = [values.map(() => '@')];
+  row.values = [values];
 }
 
 function toWritable(value: CellValue): string | number | boolean {

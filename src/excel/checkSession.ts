@@ -2,6 +2,7 @@ import { CellEdit, invertEdits } from '../core/cellEdit';
 import { checkWorkbook, CheckOptions, CheckReport, Conflict } from '../core/checkWorkbook';
 import { Issue } from '../core/issue';
 import { conflictCells } from '../core/paintTargets';
+import { RESOLUTION_LOG_SHEET } from '../core/resolutionLog';
 import { planResolutionEdits } from '../core/resolutionEdits';
 import { describeEdits, describeResolution } from '../core/resolutionMessages';
 import { WorkbookSnapshot } from '../core/snapshot';
@@ -109,7 +110,7 @@ export class CheckSession {
         const step = this.planStep(checked, action);
         const entry = this.logEntry(step.action, step.conflict, step.rows, step.edits, checked, step.reason);
         await this.run(async (context) => {
-          const outcome = await applyCellEdits(context, step.edits, entry);
+          const outcome = await applyCellEdits(context, step.edits, entry, hasLogSheet(checked));
           if (!outcome.ok) {
             const cells = outcome.changed.map((cell) => cell.address).join(', ');
             this.update({ notice: { kind: 'warning', text: `Not applied: ${cells} changed since the last check (a co-author's edit is kept). The check was redone.` } });
@@ -138,7 +139,7 @@ export class CheckSession {
         const inverse = invertEdits(step.edits);
         const entry = this.logEntry(`undo ${step.action}`, step.conflict, step.rows, inverse, checked, `Undo: ${step.label}`);
         await this.run(async (context) => {
-          const outcome = await applyCellEdits(context, inverse, entry);
+          const outcome = await applyCellEdits(context, inverse, entry, hasLogSheet(checked));
           if (outcome.ok) {
             this.undoStack.pop();
             this.update({ notice: { kind: 'info', text: `Undone: ${step.label}.` } });
@@ -288,6 +289,10 @@ export class CheckSession {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+function hasLogSheet(checked: CheckedWorkbook): boolean {
+  return checked.snapshot.sheets.some((sheet) => sheet.name === RESOLUTION_LOG_SHEET);
 }
 
 function supportsExcelApi(version: string): boolean {

@@ -95,7 +95,7 @@ async function readFills(context: Excel.RequestContext, cells: ReadonlyArray<{ s
   for (const [sheet, list] of bySheet) {
     const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
     for (const rect of cellsToRects(list)) {
-      const properties = worksheet.getRange(rectAddress(rect)).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      const properties = worksheet.getRange(rectAddress(rect)).getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
       results.push({ sheet, top: rect.top, left: rect.left, properties });
     }
   }
@@ -105,7 +105,8 @@ async function readFills(context: Excel.RequestContext, cells: ReadonlyArray<{ s
     properties.value.forEach((row, r) =>
       row.forEach((cell, c) => {
         const fill = cell.format?.fill;
-        const pattern = String(fill?.pattern ?? 'None');
+        // Some builds report no pattern for both "no fill" and white (office-js #4900); tintAndShade is null only for no fill.
+        const pattern = fill?.pattern ?? (fill?.tintAndShade === null || fill?.tintAndShade === undefined ? 'None' : 'Solid');
         const own: CellFill = pattern === 'None' || fill?.color === undefined ? null : { color: fill.color.toUpperCase(), pattern };
         fills.set(memoryKey(sheet, cellKeyAddress({ row: top + r, column: left + c })), own);
       }),

@@ -129,7 +129,8 @@ function toWorkbookRead(sheets: readonly SheetInfo[], rowsBySheet: Map<string, C
 
 export function isPayloadTooLarge(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
-  return code === 'RequestPayloadSizeLimitExceeded' || /payload size/i.test(String((error as Error)?.message ?? ''));
+  // Excel names the two directions differently; a too-large answer to a read is the response one.
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || /payload size/i.test(String((error as Error)?.message ?? ''));
 }
 
 /** A value of `range.values` as the core reads it: "" is empty, error strings are errors. */

@@ -1,0 +1,223 @@
+import { CheckSession } from '../../src/excel/checkSession';
+import { STATE_SHEET } from '../../src/excel/fillMemory';
+import { ExcelSimulator } from '../../src/simulator/ExcelSimulator';
+import { booking, fillsOf, HEADER, incidentFills, incidentRows, serial, simulatorWith } from './workbooks';
+
+const YELLOW = '#FFFF00';
+const CONFLICT_CELLS = ['G2', 'H2', 'I2', 'J2', 'G3', 'H3', 'I3', 'J3'];
+
+let sim: ExcelSimulator;
+afterEach(() => sim?.uninstall());
+
+function start(rows = incidentRows(), fills = incidentFills()): { sim: ExcelSimulator; session: CheckSession } {
+  sim = simulatorWith(rows, fills).install(globalThis);
+  return { sim, session: new CheckSession({ who: () => 'Dana (lead)', now: () => new Date('2026-02-01T10:00:00Z'), debounceMs: 5 }) };
+}
+
+function logRows(simulator: ExcelSimulator): Array<Array<string | number | boolean>> {
+  return simulator.snapshotValues('Resolution log').slice(1);
+}
+
+describe('CheckSession on the Excel simulator', () => {
+  describe('a check', () => {
+    it('fills exactly the Silicon, Chips, Start and End cells of the double-booked rows yellow and leaves every other fill alone', async () => {
+      const { sim, session } = start();
+      const before = fillsOf(sim, 'Allocations', 5);
+      await session.check();
+      const after = fillsOf(sim, 'Allocations', 5);
+      for (const [address, fill] of Object.entries(after)) {
+        expect([address, fill]).toEqual([address, CONFLICT_CELLS.includes(address) ? YELLOW : before[address]]);
+      }
+      const report = session.getState().checked?.report;
+      expect(report?.conflicts.map((conflict) => conflict.rows)).toEqual([[2, 3]]);
+    });
+
+    it('remembers the replaced fills in a very hidden sheet, not in any visible cell', async () => {
+      const { sim, session } = start();
+      await session.check();
+      expect(sim.visibilityOf(STATE_SHEET)).toBe('VeryHidden');
+      expect(sim.snapshotValues(STATE_SHEET)).toEqual(
+        expect.arrayContaining([['fill', 'Allocations', 'G2', '#FCE4D6', 'Solid'], ['fill', 'Allocations', 'J3', '#DDEBF7', 'Solid']]),
+      );
+    });
+
+    it('reports a workbook without an allocation table in one sentence and paints nothing', async () => {
+      sim = new ExcelSimulator({ sheets: [{ name: 'Notes', rows: [['hello']] }] }).install(globalThis);
+      const session = new CheckSession();
+      await session.check();
+      expect(session.getState().problem).toMatch(/^No allocation table/);
+      expect(sim.sheetNames()).toEqual(['Notes']);
+    });
+  });
+
+  describe('when an edit ends the conflict', () => {
+    it('gives every painted cell its own fill back: lab colours, and no fill as no fill rather than white', async () => {
+      const rows = incidentRows();
+      rows[1] = booking('P-2', 'Lab B', 'FT sprint', 'fine-tuning', 'AWS', 'us-east-1', 'Trainium2', 512, '2026-03-09', '2026-03-22', 'tentative');
+      const fills = { 'A2:L2': '#FCE4D6', 'A4:L4': '#FFFFFF' }; // row 3 has no fill at all
+      const { sim, session } = start(rows, fills);
+      const before = fillsOf(sim, 'Allocations', 5);
+      await session.check();
+      expect(sim.fillAt('Allocations', 'G3')).toBe(YELLOW);
+      sim.setValueAt('Allocations', 'I3:J3', [[serial('2026-03-23'), serial('2026-04-05')]]);
+      await session.check();
+      expect(fillsOf(sim, 'Allocations', 5)).toEqual(before);
+      expect(sim.fillAt('Allocations', 'G3')).toBeNull();
+    });
+
+    it('restores from the remembered fills even in a new session, as after reopening the workbook', async () => {
+      const { sim, session } = start();
+      const before = fillsOf(sim, 'Allocations', 5);
+      await session.check();
+      sim.setValueAt('Allocations', 'K3', 'cancelled');
+      await new CheckSession().check();
+      expect(fillsOf(sim, 'Allocations', 5)).toEqual(before);
+    });
+
+    it('never repaints a cell the user recoloured while it was yellow', async () => {
+      const { sim, session } = start();
+      await session.check();
+      sim.setFillAt('Allocations', 'H2', '#FF0000');
+      sim.setValueAt('Allocations', 'K3', 'released');
+      await session.check();
+      expect(sim.fillAt('Allocations', 'H2')).toBe('#FF0000');
+      expect(sim.fillAt('Allocations', 'G2')).toBe('#FCE4D6');
+    });
+  });
+
+  describe('resolving a conflict', () => {
+    it('shifts the suggested booking, clears its yellow and logs the change', async () => {
+      const { sim, session } = start();
+      await session.check();
+      const { suggestResolutions } = await import('../../src/core/suggestResolutions');
+      const report = session.getState().checked!.report;
+      const shift = suggestResolutions(report, report.conflicts[0]).shifts[0];
+      expect(shift).toMatchObject({ kind: 'shift', row: 3, days: 14 });
+      await session.apply(shift);
+      expect([sim.valueAt('Allocations', 'I3'), sim.valueAt('Allocations', 'J3')]).toEqual([serial('2026-03-23'), serial('2026-04-05')]);
+      expect(session.getState().checked?.report.conflicts).toEqual([]);
+      for (const address of CONFLICT_CELLS) expect(sim.fillAt('Allocations', address)).not.toBe(YELLOW);
+      expect(logRows(sim)).toEqual([
+        [
+          '2026-02-01 10:00:00', 'Dana (lead)', report.conflicts[0].id, 'shift', '3',
+          'I3 = 2026-03-09; J3 = 2026-03-22', 'I3 = 2026-03-23; J3 = 2026-04-05', 'Shift Lab B / FT sprint by +14 days (23 Mar – 5 Apr 2026)',
+        ],
+      ]);
+    });
+
+    it('refuses, keeps the co-author’s value and checks again when a co-author changed the cells since the check', async () => {
+      const { sim, session } = start();
+      await session.check();
+      const report = session.getState().checked!.report;
+      const { suggestResolutions } = await import('../../src/core/suggestResolutions');
+      const shift = suggestResolutions(report, report.conflicts[0]).shifts[0];
+      sim.beforeNextSync(() => sim.coauthorEdit('Allocations', 'I3', serial('2026-03-10')));
+      await session.apply(shift);
+      expect(sim.valueAt('Allocations', 'I3')).toBe(serial('2026-03-10'));
+      expect(sim.valueAt('Allocations', 'J3')).toBe(serial('2026-03-22'));
+      expect(session.getState().notice).toEqual({ kind: 'warning', text: expect.stringContaining('I3 changed since the last check') });
+      expect(sim.sheetNames()).not.toContain('Resolution log');
+      expect(session.getState().checked?.report.conflicts[0].start).not.toBe(report.conflicts[0].start);
+    });
+
+    it('undoes the last resolution while its cells are unchanged, and logs the undo', async () => {
+      const { sim, session } = start();
+      await session.check();
+      const report = session.getState().checked!.report;
+      const { suggestResolutions } = await import('../../src/core/suggestResolutions');
+      await session.apply(suggestResolutions(report, report.conflicts[0]).shifts[0]);
+      expect(session.getState().undoLabel).toMatch(/^Shift Lab B/);
+      await session.undo();
+      expect([sim.valueAt('Allocations', 'I3'), sim.valueAt('Allocations', 'J3')]).toEqual([serial('2026-03-09'), serial('2026-03-22')]);
+      expect(logRows(sim).map((row) => row[3])).toEqual(['shift', 'undo shift']);
+      expect(sim.fillAt('Allocations', 'G3')).toBe(YELLOW);
+      expect(session.getState().undoLabel).toBeNull();
+    });
+
+    it('will not undo over a later edit of the same cells', async () => {
+      const { sim, session } = start();
+      await session.check();
+      const report = session.getState().checked!.report;
+      const { suggestResolutions } = await import('../../src/core/suggestResolutions');
+      await session.apply(suggestResolutions(report, report.conflicts[0]).shifts[0]);
+      sim.coauthorEdit('Allocations', 'J3', serial('2026-04-20'));
+      await session.undo();
+      expect(sim.valueAt('Allocations', 'J3')).toBe(serial('2026-04-20'));
+      expect(session.getState().notice?.text).toMatch(/^Cannot undo: J3 changed since/);
+    });
+
+    it('accepts an overlap with a reason: it stays listed as accepted, loses its yellow, and formula-like text stays text', async () => {
+      const { sim, session } = start();
+      const before = fillsOf(sim, 'Allocations', 5);
+      await session.check();
+      const id = session.getState().checked!.report.conflicts[0].id;
+      await session.apply({ kind: 'accept', conflictId: id, reason: '=HYPERLINK("http://x.test","agreed")' });
+      const conflict = session.getState().checked!.report.conflicts[0];
+      expect(conflict).toMatchObject({ id, accepted: true, acceptedReason: '=HYPERLINK("http://x.test","agreed")' });
+      expect(fillsOf(sim, 'Allocations', 5)).toEqual(before);
+      expect(sim.formulaAt('Resolution log', 'H2')).toBeUndefined();
+      expect(sim.valueAt('Resolution log', 'H2')).toBe('=HYPERLINK("http://x.test","agreed")');
+    });
+
+    it('fixes a typo from its suggestion', async () => {
+      const rows = incidentRows();
+      rows[3] = booking('P-4', 'Lab A', 'Eval', 'evaluation', 'AWS', 'us-east-2', 'H20O', 64, '2026-04-01', '2026-04-10');
+      const { sim, session } = start(rows);
+      await session.check();
+      const issue = session.getState().checked!.report.issues.find((candidate) => candidate.code === 'unknown-silicon')!;
+      expect(issue).toMatchObject({ cell: 'G5', suggestion: 'H200' });
+      await session.apply({ kind: 'fix', issue });
+      expect(sim.valueAt('Allocations', 'G5')).toBe('H200');
+      expect(session.getState().checked!.report.issues.filter((candidate) => candidate.row === 5)).toEqual([]);
+    });
+  });
+
+  describe('live checking', () => {
+    it('turns a double-booking yellow after it is typed, and clears it when fixed, without the add-in reacting to its own writes', async () => {
+      const rows = incidentRows();
+      rows[1] = booking('P-2', 'Lab B', 'FT sprint', 'fine-tuning', 'AWS', 'us-east-1', 'Trainium2', 512, '2026-04-09', '2026-04-22');
+      const { sim, session } = start(rows);
+      await session.check();
+      await session.startLiveChecking();
+      expect(sim.fillAt('Allocations', 'I3')).toBe('#DDEBF7');
+      sim.userEdit('Allocations', 'I3', serial('2026-03-20'));
+      await settle(sim, session);
+      expect(sim.fillAt('Allocations', 'I3')).toBe(YELLOW);
+      const runs = sim.stats.runs;
+      await settle(sim, session);
+      expect(sim.stats.runs).toBe(runs);
+      sim.coauthorEdit('Allocations', 'I3', serial('2026-04-09'));
+      await settle(sim, session);
+      expect(sim.fillAt('Allocations', 'I3')).toBe('#DDEBF7');
+      await session.stopLiveChecking();
+    });
+  });
+
+  describe('round trips', () => {
+    it('checks and paints in at most four syncs whether the table has 100 or 10,000 rows', async () => {
+      const counts: number[] = [];
+      for (const size of [100, 10_000]) {
+        const rows = Array.from({ length: size }, (_, i) =>
+          booking(`R-${i}`, 'Lab A', 'T', 'research', 'AWS', 'us-east-1', 'H100', 8, i % 50 === 0 ? '2026-03-01' : '2026-01-01', i % 50 === 0 ? '2026-03-05' : '2026-01-01'),
+        );
+        sim = simulatorWith(rows).install(globalThis);
+        await new CheckSession().check();
+        counts.push(sim.stats.syncs);
+        sim.uninstall();
+      }
+      expect(counts[0]).toBeLessThanOrEqual(4);
+      expect(counts[1]).toBe(counts[0]);
+    });
+  });
+});
+
+/** Lets the debounce fire and every check it started finish. */
+async function settle(simulator: ExcelSimulator, session: CheckSession): Promise<void> {
+  for (let round = 0; round < 5; round++) {
+    await simulator.idle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    while (session.getState().busy !== null) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+void HEADER;
