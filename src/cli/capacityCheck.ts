@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
 import { Catalog } from '../core/catalog';
 import { CatalogExtensionSchema } from '../core/catalogSchema';
 import { checkWorkbook, getDefaultCatalog } from '../core/checkWorkbook';
 import { toJsonReport } from '../core/jsonReport';
 import { conflictCells } from '../core/paintTargets';
-import { paintCells } from '../xlsx/paintCells';
-import { snapshotFromExcelJs } from '../xlsx/snapshotFromExcelJs';
+import { paintXlsx } from '../xlsx/paintXlsx';
+import { readXlsxWorkbook, XlsxWorkbook } from '../xlsx/snapshotFromXlsx';
+import { UnreadableArchive } from '../xlsx/zipArchive';
 import { COLOURS, formatReport, PLAIN } from './formatReport';
 import { parseCliArgs, USAGE } from './parseCliArgs';
 
@@ -49,36 +49,57 @@ async function check(argv: readonly string[], { stdout, stderr }: CliStreams): P
   const progress = stderr.isTTY && !options.json ? (text: string) => stderr.write(`\r\u001b[2K${text}`) : () => undefined;
 
   await requireReadableFile(input);
-  if (options.write !== undefined) await requireDifferentOutput(input, options.write);
+  if (options.write !== undefined) await requireWritableCopy(input, options.write);
   const catalog = options.catalog === undefined ? getDefaultCatalog() : await readCatalogFile(options.catalog);
 
   progress(`Reading ${path.basename(input)}…`);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(input);
-  } catch (error) {
-    progress('');
-    throw new UnusableInput(`${input} is not a readable .xlsx workbook (${firstLine(error)})`);
-  }
+  const workbook = await readWorkbookFile(input).finally(() => progress(''));
   progress('Checking…');
-  const outcome = checkWorkbook(snapshotFromExcelJs(workbook), { catalog, sheet: options.sheet, capacitySheet: options.capacitySheet });
+  const outcome = checkWorkbook(workbook.snapshot, { catalog, sheet: options.sheet, capacitySheet: options.capacitySheet });
   progress('');
   if (!outcome.ok) throw new UnusableInput(`${input}: ${outcome.problem}`);
   const report = outcome.report;
 
+  // The copy is written before the report is printed, so a failed write leaves no report behind it.
+  if (options.write !== undefined) {
+    progress('Writing the annotated copy…');
+    let painted: Buffer;
+    try {
+      painted = paintXlsx(workbook.archive, workbook.parts, report.allocation.sheetName, conflictCells(report));
+    } catch (error) {
+      if (error instanceof UnreadableArchive) throw new UnusableInput(`cannot annotate ${input}: ${error.message}`);
+      throw error;
+    }
+    await writeAtomically(painted, options.write).finally(() => progress(''));
+  }
   if (options.json) stdout.write(`${JSON.stringify(toJsonReport(report), null, 1)}\n`);
   else stdout.write(`${formatReport(report, options.workbook ?? 'sample workbook', stdout.isTTY && !process.env.NO_COLOR ? COLOURS : PLAIN)}\n`);
+  if (options.write !== undefined && !options.json) stdout.write(`Annotated copy: ${options.write}\n`);
 
-  if (options.write !== undefined) {
-    const worksheet = workbook.getWorksheet(report.allocation.sheetName);
-    if (worksheet === undefined) throw new Error(`sheet ${report.allocation.sheetName} vanished`);
-    paintCells(worksheet, conflictCells(report));
-    await writeAtomically(workbook, options.write);
-    if (!options.json) stdout.write(`Annotated copy: ${options.write}\n`);
-  }
   const errors = report.issues.some((issue) => issue.severity === 'error');
   const conflicts = report.conflicts.some((conflict) => !conflict.accepted);
   return errors || conflicts ? EXIT_FOUND : EXIT_CLEAN;
+}
+
+/** OLE2 compound files: legacy .xls, and .xlsx files saved with a password (Excel encrypts them into one). */
+const COMPOUND_FILE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+async function readWorkbookFile(file: string): Promise<XlsxWorkbook> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    throw new UnusableInput(`${file} cannot be read (${firstLine(error)})`);
+  }
+  if (bytes.subarray(0, 8).equals(COMPOUND_FILE_SIGNATURE)) {
+    throw new UnusableInput(`${file} is a password-protected workbook or an old .xls file; save it as an .xlsx workbook without a password`);
+  }
+  try {
+    return readXlsxWorkbook(bytes);
+  } catch (error) {
+    if (error instanceof UnreadableArchive) throw new UnusableInput(`${file} is not a readable .xlsx workbook: ${error.message}`);
+    throw error;
+  }
 }
 
 async function requireReadableFile(file: string): Promise<void> {
@@ -87,19 +108,37 @@ async function requireReadableFile(file: string): Promise<void> {
   if (!stat.isFile()) throw new UnusableInput(`${file} is not a file`);
 }
 
-async function requireDifferentOutput(input: string, output: string): Promise<void> {
-  const real = async (file: string) => fs.realpath(file).catch(() => path.resolve(file));
-  if ((await real(input)) === (await real(output))) {
+/** Refuses, before any work, a copy that would overwrite the input or that cannot be written where asked. */
+async function requireWritableCopy(input: string, output: string): Promise<void> {
+  // A copy that does not exist yet is compared through its folder's real path.
+  const real = async (file: string) =>
+    fs.realpath(file).catch(async () => path.join(await fs.realpath(path.dirname(file)).catch(() => path.resolve(path.dirname(file))), path.basename(file)));
+  const [inputStat, outputStat] = await Promise.all([fs.stat(input), fs.stat(output).catch(() => undefined)]);
+  const sameFile = outputStat !== undefined && outputStat.ino === inputStat.ino && outputStat.dev === inputStat.dev;
+  if (sameFile || (await real(input)) === (await real(output))) {
     throw new UnusableInput(`--write ${output} is the input workbook; choose another file so the original stays untouched`);
   }
+  if (outputStat?.isDirectory()) throw new UnusableInput(`--write ${output} is a directory; give a file name such as ${path.join(output, 'annotated.xlsx')}`);
+  const directory = path.dirname(path.resolve(output));
+  const directoryStat = await fs.stat(directory).catch(() => undefined);
+  if (directoryStat === undefined || !directoryStat.isDirectory()) throw new UnusableInput(`--write ${output}: the folder ${directory} does not exist`);
+  await fs.access(directory, fsConstants.W_OK).catch(() => {
+    throw new UnusableInput(`--write ${output}: the folder ${directory} is not writable`);
+  });
 }
 
 async function readCatalogFile(file: string): Promise<Catalog> {
-  let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(await fs.readFile(file, 'utf8'));
+    text = await fs.readFile(file, 'utf8');
   } catch (error) {
     throw new UnusableInput(`--catalog ${file}: ${firstLine(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UnusableInput(`--catalog ${file} is not valid JSON (${firstLine(error)})`);
   }
   const extension = CatalogExtensionSchema.safeParse(data);
   if (!extension.success) {
@@ -112,10 +151,10 @@ async function readCatalogFile(file: string): Promise<Catalog> {
 }
 
 /** Writes beside the target and renames, so a failed write never leaves half a file under the user's name. */
-async function writeAtomically(workbook: ExcelJS.Workbook, target: string): Promise<void> {
+async function writeAtomically(bytes: Buffer, target: string): Promise<void> {
   const temporary = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temporary);
+    await fs.writeFile(temporary, bytes);
     await fs.rename(temporary, target);
   } catch (error) {
     await fs.rm(temporary, { force: true });

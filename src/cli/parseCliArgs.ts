@@ -55,6 +55,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
       },
     };
   } catch (error) {
-    return { ok: false, problem: (error as Error).message.split('\n')[0] };
+    // Node's advice on positionals that start with '-' is noise for a workbook path; the first sentence says it.
+    return { ok: false, problem: (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '') };
   }
 }

@@ -1,0 +1,119 @@
+import { promises as fs } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { buildSharedStylesWorkbook, makeTempDir, removeTempDir, SHARED_FILL } from '../../test/fixtures/buildWorkbooks';
+import { rawWorkbookBytes, TWO_FORMAT_STYLES } from '../../test/fixtures/rawXlsx';
+import { paintXlsx } from './paintXlsx';
+import { readXlsxWorkbook } from './snapshotFromXlsx';
+import { ZipArchive } from './zipArchive';
+
+const YELLOW = 'FFFFFF00';
+
+/** Paints `cells` ("C2" addresses) of the first sheet and returns the new file's bytes. */
+function paint(bytes: Buffer, addresses: readonly string[]): Buffer {
+  const { archive, parts } = readXlsxWorkbook(bytes);
+  const cells = addresses.map((address) => {
+    const column = address.charCodeAt(0) - 65;
+    return { row: Number(address.slice(1)), column };
+  });
+  return paintXlsx(archive, parts, parts.sheets[0].name, cells);
+}
+
+async function loadWithExcelJs(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return workbook.worksheets[0];
+}
+
+const fillOf = (sheet: ExcelJS.Worksheet, address: string): string | null => {
+  const fill = sheet.getCell(address).fill as ExcelJS.FillPattern | undefined;
+  return fill?.type === 'pattern' && fill.pattern === 'solid' ? (fill.fgColor?.argb ?? null) : null;
+};
+
+const ROWS =
+  '<row r="1" spans="1:3"><c r="A1" t="inlineStr"><is><t>Provider</t></is></c><c r="B1" s="1" t="inlineStr"><is><t>Region</t></is></c></row>' +
+  '<row r="2" spans="1:2"><c r="A2" s="1"><v>1</v></c><c r="B2" s="1"><v>2</v></c></row>' +
+  '<row r="3" spans="1:2"><c r="A3" s="1"><v>3</v></c><c r="B3"><v>4</v></c></row>';
+
+describe('paintXlsx', () => {
+  it('fills the cells yellow, each keeping the rest of its format, and leaves cells that shared the format alone', async () => {
+    const painted = await loadWithExcelJs(paint(rawWorkbookBytes({ styles: TWO_FORMAT_STYLES, sheets: [{ name: 'S', rows: ROWS }] }), ['A2', 'B3']));
+    expect(fillOf(painted, 'A2')).toBe(YELLOW);
+    expect(painted.getCell('A2').font).toMatchObject({ bold: true });
+    expect(painted.getCell('A2').alignment).toMatchObject({ horizontal: 'center' });
+    expect(fillOf(painted, 'B3')).toBe(YELLOW);
+    expect(fillOf(painted, 'B2')).toBe('FFDDEBF7');
+    expect(fillOf(painted, 'A3')).toBe('FFDDEBF7');
+    expect(fillOf(painted, 'B1')).toBe('FFDDEBF7');
+    expect(fillOf(painted, 'A1')).toBeNull();
+    expect([painted.getCell('A2').value, painted.getCell('B3').value, painted.getCell('B2').value]).toEqual([1, 4, 2]);
+  });
+
+  it('adds the cells it paints when the sheet has none there, in column order, and widens the row span', () => {
+    const bytes = paint(rawWorkbookBytes({ styles: TWO_FORMAT_STYLES, sheets: [{ name: 'S', rows: ROWS }] }), ['C2', 'D2', 'B2']);
+    const xml = ZipArchive.fromBuffer(bytes).readText('xl/worksheets/sheet1.xml') ?? '';
+    expect(xml).toMatch(/<row r="2" spans="1:4"><c r="A2" s="1"><v>1<\/v><\/c><c r="B2" s="\d+"><v>2<\/v><\/c><c r="C2" s="\d+"\/><c r="D2" s="\d+"\/><\/row>/);
+    expect(readXlsxWorkbook(bytes).snapshot.sheets[0].rows[1]).toEqual([1, 2]);
+  });
+
+  it('paints a cell placed by order, and its neighbours placed by order keep their columns', () => {
+    const rows = '<row r="1"><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row><row r="2"><c><v>4</v></c></row>';
+    const bytes = paint(rawWorkbookBytes({ sheets: [{ name: 'S', rows }] }), ['B1']);
+    expect(readXlsxWorkbook(bytes).snapshot.sheets[0].rows).toEqual([[1, 2, 3], [4]]);
+    expect(ZipArchive.fromBuffer(bytes).readText('xl/worksheets/sheet1.xml')).toMatch(/<row r="1"><c><v>1<\/v><\/c><c r="B1" s="\d"><v>2<\/v><\/c><c><v>3<\/v><\/c><\/row>/);
+  });
+
+  it('gives addresses to every cell placed by order in a row where it adds a cell', () => {
+    const rows = '<row r="1"><c><v>1</v></c><c><v>3</v></c></row>';
+    const bytes = paint(rawWorkbookBytes({ sheets: [{ name: 'S', rows }] }), ['D1']);
+    expect(ZipArchive.fromBuffer(bytes).readText('xl/worksheets/sheet1.xml')).toMatch(/<row r="1"><c r="A1"><v>1<\/v><\/c><c r="B1"><v>3<\/v><\/c><c r="D1" s="\d"\/><\/row>/);
+    expect(readXlsxWorkbook(bytes).snapshot.sheets[0].rows).toEqual([[1, 3]]);
+  });
+
+  it('adds a styles part to a workbook that has none', async () => {
+    const bytes = paint(rawWorkbookBytes({ sheets: [{ name: 'S', rows: ROWS.replace(/ s="1"/g, '') }] }), ['A2']);
+    const archive = ZipArchive.fromBuffer(bytes);
+    expect(archive.readText('xl/_rels/workbook.xml.rels')).toContain('Target="styles.xml"');
+    expect(archive.readText('[Content_Types].xml')).toContain('PartName="/xl/styles.xml"');
+    const painted = await loadWithExcelJs(bytes);
+    expect(fillOf(painted, 'A2')).toBe(YELLOW);
+    expect(fillOf(painted, 'B2')).toBeNull();
+  });
+
+  it('patches sheets and styles written with a namespace prefix', () => {
+    const prefixedStyles = TWO_FORMAT_STYLES.replace(/<(\/?)(?!\?)/g, '<$1x:').replace('xmlns=', 'xmlns:x=');
+    const bytes = paint(rawWorkbookBytes({ prefix: 'x', styles: prefixedStyles, sheets: [{ name: 'S', rows: ROWS.replace(/<(\/?)/g, '<$1x:') }] }), ['A3', 'C3']);
+    const archive = ZipArchive.fromBuffer(bytes);
+    const styles = archive.readText('xl/styles.xml') ?? '';
+    expect(styles).toContain('<x:fills count="4">');
+    expect(styles).toContain('<x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFFFFF00"/>');
+    expect(styles).toContain('<x:cellXfs count="4">');
+    expect(styles).toContain(
+      '<x:xf numFmtId="0" fontId="1" fillId="3" borderId="0" xfId="0" applyFont="1" applyFill="1"><x:alignment horizontal="center"/></x:xf>' +
+        '<x:xf numFmtId="0" fontId="0" fillId="3" borderId="0" xfId="0" applyFill="1"/></x:cellXfs>',
+    );
+    expect(archive.readText('xl/worksheets/sheet1.xml')).toContain('<x:c r="A3" s="2"><x:v>3</x:v></x:c><x:c r="B3"><x:v>4</x:v></x:c><x:c r="C3" s="3"/>');
+  });
+
+  it('copies every other part of the package unchanged', async () => {
+    const dir = await makeTempDir();
+    try {
+      const original = await fs.readFile(await buildSharedStylesWorkbook(dir));
+      const before = ZipArchive.fromBuffer(original);
+      const after = ZipArchive.fromBuffer(paint(original, ['C4', 'E9']));
+      expect(after.names).toEqual(before.names);
+      const changed = before.names.filter((name) => !before.read(name)?.equals(after.read(name) ?? Buffer.alloc(0)));
+      expect(changed.sort()).toEqual(['xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+      const painted = await loadWithExcelJs(after.toBuffer());
+      expect([fillOf(painted, 'C4'), fillOf(painted, 'E9'), fillOf(painted, 'D4'), fillOf(painted, 'C9')]).toEqual([YELLOW, YELLOW, SHARED_FILL, SHARED_FILL]);
+    } finally {
+      await removeTempDir(dir);
+    }
+  });
+
+  it('returns the workbook unchanged when there is nothing to paint', () => {
+    const original = rawWorkbookBytes({ styles: TWO_FORMAT_STYLES, sheets: [{ name: 'S', rows: ROWS }] });
+    const copy = ZipArchive.fromBuffer(paint(original, []));
+    const source = ZipArchive.fromBuffer(original);
+    expect(copy.names.every((name) => copy.read(name)?.equals(source.read(name) as Buffer))).toBe(true);
+  });
+});

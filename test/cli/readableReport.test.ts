@@ -1,0 +1,63 @@
+import { buildCapacityWorkbook, buildSynonymsWorkbook, buildTextDatesWorkbook, makeTempDir, removeTempDir } from '../fixtures/buildWorkbooks';
+import { runInProcess } from './cliHarness';
+
+/** The lines of a conflict's paragraph: its heading line and the indented lines under it. */
+function paragraphOf(output: string, headingPart: string): string[] {
+  const lines = output.split('\n');
+  const start = lines.findIndex((line) => line.includes(headingPart));
+  if (start < 0) return [];
+  const end = lines.findIndex((line, index) => index > start && !line.startsWith('    '));
+  return lines.slice(start, end < 0 ? undefined : end);
+}
+
+describe('capacity-check readable report', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await makeTempDir();
+  });
+  afterAll(() => removeTempDir(dir));
+
+  it('names each conflict by pool and dates, with its rows, labs and teams', async () => {
+    const input = await buildSynonymsWorkbook(dir);
+    const run = await runInProcess([input]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([`${input}: "Plan Q2", 7 bookings checked`, '2 conflicts · no errors · no warnings']);
+    expect(paragraphOf(run.stdout, 'AWS us-east-2 Trainium2')).toEqual([
+      expect.stringMatching(/^ {2}C-\w+ AWS us-east-2 Trainium2: 14 Apr 2026 – 27 Apr 2026 \(14 days\)$/),
+      '    row 4: Lab A / Pretrain / pre-training, 1,024 chips',
+      '    row 5: Lab C / Sprint / fine-tuning, 512 chips',
+      '    1,536 chips booked on the busiest day',
+    ]);
+    expect(paragraphOf(run.stdout, 'TPU v5p')[0]).toMatch(/Google Cloud us-central1 TPU v5p: 20 Apr 2026 \(1 day\)$/);
+  });
+
+  it('says how far a conflict is over the capacity reserved', async () => {
+    const run = await runInProcess([await buildCapacityWorkbook(dir)]);
+    expect(run.stdout).toContain('against capacity in "Capacity"');
+    expect(paragraphOf(run.stdout, 'block cb-07')).toEqual([
+      expect.stringMatching(/AWS us-east-2 Trainium2 block cb-07: 14 Apr 2026 – 27 Apr 2026 \(14 days\)$/),
+      '    row 2: Lab A / Pretraining, 1,024 chips',
+      '    row 3: Lab C / Fine-tuning, 512 chips',
+      '    512 chips over the 1,024 reserved',
+    ]);
+  });
+
+  it('groups issues under their row, in row order, with cell and code', async () => {
+    const run = await runInProcess([await buildTextDatesWorkbook(dir)]);
+    const issues = run.stdout.slice(run.stdout.indexOf('\nIssues\n') + 1).split('\n');
+    expect(issues.slice(0, 5)).toEqual([
+      'Issues',
+      '  Row 8',
+      expect.stringMatching(/^ {4}error +F8 +invalid-date: Start "04\/05\/2026" could be 2026-05-04 or 2026-04-05/),
+      '  Row 10',
+      expect.stringMatching(/^ {4}error +F10 +invalid-date: /),
+    ]);
+    expect(issues.filter((line) => line.startsWith('  Row '))).toEqual(['  Row 8', '  Row 10', '  Row 11', '  Row 12', '  Row 13']);
+  });
+
+  it('prints no colour codes when stdout is not a terminal', async () => {
+    const run = await runInProcess([await buildTextDatesWorkbook(dir)]);
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+});
