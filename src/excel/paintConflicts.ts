@@ -67,6 +67,8 @@ export async function paintConflicts(context: Excel.RequestContext, request: Pai
     restoreBySheet.set(entry.sheet, list);
   }
 
+  // The memory is written before the paint, so no cell is ever yellow without its own fill remembered.
+  queueStateWrite(context, next, request);
   const worksheet = context.workbook.worksheets.getItem(sheet);
   for (const address of chunkAddresses(cellsToRects(paintNow).map(rectAddress))) worksheet.getRanges(address).format.fill.color = CONFLICT_COLOR;
   let restored = 0;
@@ -74,9 +76,37 @@ export async function paintConflicts(context: Excel.RequestContext, request: Pai
     restored += cells.length;
     queueRestores(context.workbook.worksheets.getItem(sheetName), cells);
   }
-  queueStateWrite(context, next, request);
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    await reconcileMemory(context, memory, next, request);
+    throw error;
+  }
   return { memory: next, painted: paintNow.length, restored, leftAlone };
+}
+
+/**
+ * After a paint failed part-way: remember exactly the cells that are yellow now, so the next check
+ * restores what was painted and paints what was not. New entries whose cell never turned yellow are
+ * dropped; released entries whose cell is still yellow are kept.
+ */
+async function reconcileMemory(context: Excel.RequestContext, before: FillMemory, attempted: FillMemory, request: PaintRequest): Promise<void> {
+  const changed = [...new Set([...before.keys(), ...attempted.keys()])].filter((key) => before.get(key) !== attempted.get(key));
+  const cells = changed
+    .map((key) => (attempted.get(key) ?? before.get(key))!)
+    .map((entry) => ({ sheet: entry.sheet, cell: parseCellAddress(entry.address) }))
+    .filter((item): item is { sheet: string; cell: CellRef } => item.cell !== undefined);
+  const current = await readFills(context, cells);
+  const settled: FillMemory = new Map(attempted);
+  for (const key of changed) {
+    const yellow = isConflictYellow(current.get(key) ?? null);
+    const entry = attempted.get(key) ?? before.get(key);
+    if (entry === undefined) continue;
+    if (yellow) settled.set(key, entry);
+    else settled.delete(key);
+  }
+  queueStateWrite(context, settled, { ...request, stateSheetExists: true, stateRows: Math.max(request.stateRows, attempted.size) });
+  await context.sync();
 }
 
 function cellKeyAddress(cell: CellRef): string {
