@@ -7,7 +7,7 @@ import { checkWorkbook, getDefaultCatalog } from '../core/checkWorkbook';
 import { toJsonReport } from '../core/jsonReport';
 import { conflictCells } from '../core/paintTargets';
 import { paintXlsx } from '../xlsx/paintXlsx';
-import { readXlsxWorkbook, XlsxWorkbook } from '../xlsx/snapshotFromXlsx';
+import { readXlsxWorkbook, XlsxWorkbook } from '../xlsx/readXlsxWorkbook';
 import { UnreadableArchive } from '../xlsx/zipArchive';
 import { COLOURS, formatReport, PLAIN } from './formatReport';
 import { parseCliArgs, USAGE } from './parseCliArgs';

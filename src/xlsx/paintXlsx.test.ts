@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { buildSharedStylesWorkbook, makeTempDir, removeTempDir, SHARED_FILL } from '../../test/fixtures/buildWorkbooks';
 import { rawWorkbookBytes, TWO_FORMAT_STYLES } from '../../test/fixtures/rawXlsx';
 import { paintXlsx } from './paintXlsx';
-import { readXlsxWorkbook } from './snapshotFromXlsx';
+import { readXlsxWorkbook } from './readXlsxWorkbook';
 import { ZipArchive } from './zipArchive';
 
 const YELLOW = 'FFFFFF00';

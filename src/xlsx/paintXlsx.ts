@@ -2,7 +2,7 @@ import { cellAddress } from '../core/address';
 import { BugIndicatingError } from '../core/bugIndicatingError';
 import { CellRef } from '../core/paintTargets';
 import { CellTag, RowTag, scanSheetData } from './scanSheetData';
-import { relsPathOf, WorkbookParts } from './workbookParts';
+import { relsPathOf, WorkbookParts } from './findWorkbookParts';
 import { ElementMatch, escapeXmlAttribute, findElements, parseAttributes } from './xmlText';
 import { UnreadableArchive, ZipArchive } from './zipArchive';
 

@@ -5,7 +5,7 @@ import * as fixtures from '../../test/fixtures/buildWorkbooks';
 import { inlineRow, rawWorkbookBytes } from '../../test/fixtures/rawXlsx';
 import { CellValue, WorkbookSnapshot } from '../core/snapshot';
 import { snapshotFromExcelJs } from './snapshotFromExcelJs';
-import { readXlsxWorkbook } from './snapshotFromXlsx';
+import { readXlsxWorkbook } from './readXlsxWorkbook';
 import { UnreadableArchive, ZipArchive } from './zipArchive';
 
 /** Rows as plain arrays with trailing empty cells dropped and empty rows as undefined: what both readers must agree on. */

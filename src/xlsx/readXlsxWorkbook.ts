@@ -1,7 +1,7 @@
 import { serialFromDay } from '../core/calendarDay';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { scanSheetData } from './scanSheetData';
-import { findWorkbookParts, WorkbookParts } from './workbookParts';
+import { findWorkbookParts, WorkbookParts } from './findWorkbookParts';
 import { decodeCellText, decodeXml, findElements, stringItemText } from './xmlText';
 import { ZipArchive } from './zipArchive';
 
