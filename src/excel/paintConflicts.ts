@@ -1,8 +1,12 @@
 import { CellRef } from '../core/paintTargets';
 import { CellFill, FillMemory, memoryKey, serializeFillMemory, STATE_COLUMNS, STATE_SHEET } from './fillMemory';
-import { cellsToRects, chunkAddresses, parseCellAddress, rectAddress } from './rangeAddresses';
+import { CellRect, cellsToRects, chunkAddresses, parseCellAddress, rectAddress } from './rangeAddresses';
 
 export const CONFLICT_COLOR = '#FFFF00';
+/** Cells whose fill is read per sync: about 2 MB of answer. */
+const FILL_READS_PER_SYNC = 25_000;
+/** State rows written per sync: about 2 MB of request. */
+const STATE_ROWS_PER_SYNC = 40_000;
 
 export interface PaintRequest {
   /** Sheet holding the cells to paint (the allocation table). */
@@ -68,7 +72,7 @@ export async function paintConflicts(context: Excel.RequestContext, request: Pai
   }
 
   // The memory is written before the paint, so no cell is ever yellow without its own fill remembered.
-  queueStateWrite(context, next, request);
+  await writeState(context, next, request);
   const worksheet = context.workbook.worksheets.getItem(sheet);
   for (const address of chunkAddresses(cellsToRects(paintNow).map(rectAddress))) worksheet.getRanges(address).format.fill.color = CONFLICT_COLOR;
   let restored = 0;
@@ -105,7 +109,7 @@ async function reconcileMemory(context: Excel.RequestContext, before: FillMemory
     if (yellow) settled.set(key, entry);
     else settled.delete(key);
   }
-  queueStateWrite(context, settled, { ...request, stateSheetExists: true, stateRows: Math.max(request.stateRows, attempted.size) });
+  await writeState(context, settled, { ...request, stateSheetExists: true, stateRows: Math.max(request.stateRows, attempted.size) });
   await context.sync();
 }
 
@@ -122,14 +126,21 @@ async function readFills(context: Excel.RequestContext, cells: ReadonlyArray<{ s
     bySheet.set(sheet, list);
   }
   const results: Array<{ sheet: string; top: number; left: number; properties: OfficeExtension.ClientResult<Excel.CellProperties[][]> }> = [];
+  let queuedCells = 0;
   for (const [sheet, list] of bySheet) {
     const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
-    for (const rect of cellsToRects(list)) {
+    for (const rect of cellsToRects(list).flatMap((whole) => splitRows(whole, FILL_READS_PER_SYNC))) {
       const properties = worksheet.getRange(rectAddress(rect)).getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
       results.push({ sheet, top: rect.top, left: rect.left, properties });
+      queuedCells += (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+      // Keeps each answer well under Excel on the web's 5 MB; a typical check needs one sync.
+      if (queuedCells >= FILL_READS_PER_SYNC) {
+        await context.sync();
+        queuedCells = 0;
+      }
     }
   }
-  await context.sync();
+  if (queuedCells > 0) await context.sync();
   const fills = new Map<string, CellFill>();
   for (const { sheet, top, left, properties } of results) {
     properties.value.forEach((row, r) =>
@@ -143,6 +154,15 @@ async function readFills(context: Excel.RequestContext, cells: ReadonlyArray<{ s
     );
   }
   return fills;
+}
+
+/** The rectangle cut into bands of whole rows holding at most `maxCells` cells each. */
+function splitRows(rect: CellRect, maxCells: number): CellRect[] {
+  const width = rect.right - rect.left + 1;
+  const rowsPerBand = Math.max(1, Math.floor(maxCells / width));
+  const bands: CellRect[] = [];
+  for (let top = rect.top; top <= rect.bottom; top += rowsPerBand) bands.push({ ...rect, top, bottom: Math.min(rect.bottom, top + rowsPerBand - 1) });
+  return bands;
 }
 
 /** Gives cells their own fills back: "no fill" by clearing (never white, which hides gridlines), solid colours per colour, other patterns cell by cell. */
@@ -171,7 +191,11 @@ function queueRestores(worksheet: Excel.Worksheet, cells: ReadonlyArray<{ cell: 
   }
 }
 
-function queueStateWrite(context: Excel.RequestContext, memory: FillMemory, request: PaintRequest): void {
+/**
+ * Rewrites the state sheet with the memory, blanking rows left from a longer one. Rows beyond the
+ * first STATE_ROWS_PER_SYNC go out in syncs of their own, so no request passes Excel on the web's 5 MB.
+ */
+async function writeState(context: Excel.RequestContext, memory: FillMemory, request: PaintRequest): Promise<void> {
   const rows = serializeFillMemory(memory);
   const height = Math.max(rows.length, request.stateRows);
   if (height === 0) return;
@@ -182,6 +206,11 @@ function queueStateWrite(context: Excel.RequestContext, memory: FillMemory, requ
     worksheet.visibility = 'VeryHidden';
   }
   const blank = new Array<string>(STATE_COLUMNS).fill('');
-  const values = Array.from({ length: height }, (_, index) => rows[index] ?? blank);
-  worksheet.getRange(rectAddress({ top: 1, bottom: height, left: 0, right: STATE_COLUMNS - 1 })).values = values;
+  for (let top = 1; top <= height; top += STATE_ROWS_PER_SYNC) {
+    const bottom = Math.min(height, top + STATE_ROWS_PER_SYNC - 1);
+    const values = Array.from({ length: bottom - top + 1 }, (_, index) => rows[top - 1 + index] ?? blank);
+    worksheet.getRange(rectAddress({ top, bottom, left: 0, right: STATE_COLUMNS - 1 })).values = values;
+    // The last block rides with the paint in the caller's sync.
+    if (bottom < height) await context.sync();
+  }
 }

@@ -1,0 +1,39 @@
+import { CheckSession } from '../../src/excel/checkSession';
+import { ExcelSimulator } from '../../src/simulator/ExcelSimulator';
+import { HEADER, Row, serial } from './workbooks';
+
+const ROWS = 100_000;
+const PAIRS = 1_250;
+
+/** 100,000 bookings: 1,250 pairs double-book one AWS pool, each on a day of its own with a free day between; every other row has a pool to itself. */
+function largeWorkbook(): Row[] {
+  const firstDay = serial('2026-01-01');
+  return Array.from({ length: ROWS }, (_, i): Row => {
+    const pair = Math.floor(i / 80);
+    const inPair = i % 80 < 2 && pair < PAIRS;
+    return inPair
+      ? [`R-${i}`, 'Lab A', `team-${i}`, 'research', 'AWS', 'us-east-1', 'H100', 8, firstDay + 2 * pair, firstDay + 2 * pair, 'confirmed', '']
+      : [`R-${i}`, 'Lab B', `team-${i}`, 'research', 'Self-built', `dc-${i}`, 'H100', 8, firstDay, firstDay + 30, 'confirmed', ''];
+  });
+}
+
+describe('a check of 100,000 rows with 10,000 conflict cells', () => {
+  it('reads and paints within Excel on the web’s 5 MB request and response limits, by chunking', async () => {
+    const sim = new ExcelSimulator({ sheets: [{ name: 'Allocations', rows: [HEADER, ...largeWorkbook()] }] }).install(globalThis);
+    try {
+      const session = new CheckSession();
+      await session.check();
+      const state = session.getState();
+      expect(state.notice).toBeNull();
+      expect(state.checked!.report.rows).toBe(ROWS);
+      expect(state.checked!.report.conflicts).toHaveLength(PAIRS);
+      expect(state.checked!.paint.painted).toBe(PAIRS * 2 * 4);
+      for (const row of [2, 3, 82, 83, 99_922, 99_923]) {
+        expect(sim.fillAt('Allocations', `G${row}`)).toBe(row < 2 + PAIRS * 80 ? '#FFFF00' : null);
+      }
+      expect(sim.fillAt('Allocations', 'G4')).toBeNull();
+    } finally {
+      sim.uninstall();
+    }
+  }, 120_000);
+});
