@@ -197,8 +197,11 @@ describe('CheckSession on the Excel simulator', () => {
     it('checks and paints in at most four syncs whether the table has 100 or 10,000 rows', async () => {
       const counts: number[] = [];
       for (const size of [100, 10_000]) {
+        // Every 50th row double-books one pool; the others each have a pool to themselves.
         const rows = Array.from({ length: size }, (_, i) =>
-          booking(`R-${i}`, 'Lab A', 'T', 'research', 'AWS', 'us-east-1', 'H100', 8, i % 50 === 0 ? '2026-03-01' : '2026-01-01', i % 50 === 0 ? '2026-03-05' : '2026-01-01'),
+          i % 50 === 0
+            ? booking(`R-${i}`, 'Lab A', 'T', 'research', 'AWS', 'us-east-1', 'H100', 8, '2026-03-01', '2026-03-05')
+            : booking(`R-${i}`, 'Lab B', 'T', 'research', 'Self-built', `dc-${i}`, 'H100', 8, '2026-01-01', '2026-01-31'),
         );
         sim = simulatorWith(rows).install(globalThis);
         await new CheckSession().check();
@@ -221,3 +224,27 @@ async function settle(simulator: ExcelSimulator, session: CheckSession): Promise
 }
 
 void HEADER;
+
+describe('co-authors editing while live checking runs', () => {
+  it('keeps every co-author edit and ends with the paint of the latest values', async () => {
+    const rows = incidentRows();
+    rows[1] = booking('P-2', 'Lab B', 'FT sprint', 'fine-tuning', 'AWS', 'us-east-1', 'Trainium2', 512, '2026-04-09', '2026-04-22');
+    sim = simulatorWith(rows, incidentFills()).install(globalThis);
+    const session = new CheckSession({ debounceMs: 5 });
+    await session.check();
+    await session.startLiveChecking();
+    // A co-author creates the double-booking, and edits again while the re-check is between its syncs.
+    sim.coauthorEdit('Allocations', 'I3', serial('2026-03-20'));
+    sim.onSync(sim.stats.syncs + 2, () => sim.coauthorEdit('Allocations', 'J3', serial('2026-03-21')));
+    sim.onSync(sim.stats.syncs + 3, () => sim.coauthorEdit('Allocations', 'F4', 'us-central1'));
+    await settle(sim, session);
+    expect([sim.valueAt('Allocations', 'I3'), sim.valueAt('Allocations', 'J3'), sim.valueAt('Allocations', 'F4')]).toEqual([
+      serial('2026-03-20'), serial('2026-03-21'), 'us-central1',
+    ]);
+    const report = session.getState().checked!.report;
+    expect(report.conflicts.map((conflict) => [conflict.rows, conflict.start === conflict.end])).toEqual([[[2, 3], false]]);
+    for (const cell of ['G2', 'I2', 'G3', 'J3']) expect(sim.fillAt('Allocations', cell)).toBe(YELLOW);
+    expect(sim.fillAt('Allocations', 'G4')).toBe('#FFFFFF');
+    await session.stopLiveChecking();
+  });
+});
