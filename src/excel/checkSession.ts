@@ -11,7 +11,7 @@ import { applyCellEdits, LogEntry } from './applyCellEdits';
 import { parseFillMemory, STATE_SHEET } from './fillMemory';
 import { paintConflicts, PaintOutcome } from './paintConflicts';
 import { cellsToRects, chunkAddresses, parseCellAddress, rectAddress } from './rangeAddresses';
-import { readWorkbook } from './readWorkbook';
+import { CheckCancelled, readWorkbook } from './readWorkbook';
 
 /** A one-click fix of an issue: its suggestion written into its cell. */
 export interface IssueFix {
@@ -74,6 +74,7 @@ export class CheckSession {
   private debounceTimer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> = Promise.resolve();
   private recheckQueued = false;
+  private cancelRequested = false;
 
   constructor(private readonly options: SessionOptions = {}) {}
 
@@ -93,11 +94,17 @@ export class CheckSession {
       try {
         await this.run((context) => this.checkIn(context));
       } catch (error) {
-        this.update({ notice: { kind: 'error', text: `The check failed: ${messageOf(error)}` } });
+        if (error instanceof CheckCancelled) this.update({ notice: { kind: 'info', text: error.message } });
+        else this.update({ notice: { kind: 'error', text: `The check failed: ${messageOf(error)}` } });
       } finally {
         this.update({ busy: null });
       }
     });
+  }
+
+  /** Stops a check that is still reading the workbook; one that is already painting finishes. */
+  cancel(): void {
+    if (this.state.busy === 'checking') this.cancelRequested = true;
   }
 
   /** Applies a resolution or fix, refusing when a co-author changed its cells since the check; then re-checks. */
@@ -216,7 +223,7 @@ export class CheckSession {
   }
 
   private async checkIn(context: Excel.RequestContext): Promise<void> {
-    const read = await readWorkbook(context);
+    const read = await readWorkbook(context, { cancelled: () => this.cancelRequested });
     const outcome = checkWorkbook(read.snapshot, this.options.checkOptions);
     const stateSheet = read.snapshot.sheets.find((sheet) => sheet.name === STATE_SHEET);
     const memory = parseFillMemory(stateSheet?.rows ?? []);
@@ -280,7 +287,12 @@ export class CheckSession {
 
   /** Runs one operation at a time, so a live re-check never interleaves with a resolution. */
   private exclusive(operation: () => Promise<void>): Promise<void> {
-    const next = this.running.then(operation, operation);
+    const start = () => {
+      // A cancel applies only to the check that was running when it was asked for.
+      this.cancelRequested = false;
+      return operation();
+    };
+    const next = this.running.then(start, start);
     this.running = next.catch(() => undefined);
     return next;
   }

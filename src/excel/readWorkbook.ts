@@ -18,6 +18,20 @@ export interface SheetInfo {
   readonly visibility: 'visible' | 'hidden' | 'veryHidden';
 }
 
+export interface ReadOptions {
+  readonly cellsPerSync?: number;
+  /** Asked before each sync; a true answer stops the read with `CheckCancelled`. Reading writes nothing. */
+  readonly cancelled?: () => boolean;
+}
+
+/** The user cancelled a check while it was still reading, before anything was written. */
+export class CheckCancelled extends Error {
+  constructor() {
+    super('The check was cancelled before anything was changed.');
+    this.name = 'CheckCancelled';
+  }
+}
+
 export interface WorkbookRead {
   readonly snapshot: WorkbookSnapshot;
   readonly sheets: readonly SheetInfo[];
@@ -45,7 +59,11 @@ const DATE_SAMPLE_ADDRESS = `A1:AD${DATE_SAMPLE_ROWS}`;
  * Only when that answer would pass Excel on the web's 5 MB limit does it read the sizes and load the
  * values in chunks of CELLS_PER_SYNC cells, one sync each.
  */
-export async function readWorkbook(context: Excel.RequestContext, cellsPerSync = CELLS_PER_SYNC): Promise<WorkbookRead> {
+export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookRead> {
+  const cellsPerSync = options.cellsPerSync ?? CELLS_PER_SYNC;
+  const stopIfCancelled = () => {
+    if (options.cancelled?.()) throw new CheckCancelled();
+  };
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/id,items/name,items/visibility');
   await context.sync();
@@ -64,11 +82,12 @@ export async function readWorkbook(context: Excel.RequestContext, cellsPerSync =
   });
   const rowsBySheet = new Map<string, CellValue[][]>(sheets.map((sheet) => [sheet.name, []]));
   const dateSamples: Array<{ value: unknown; text: string }> = [];
+  stopIfCancelled();
   try {
     await context.sync();
   } catch (error) {
     if (!isPayloadTooLarge(error)) throw error;
-    return readInChunks(context, sheets, cellsPerSync);
+    return readInChunks(context, sheets, cellsPerSync, stopIfCancelled);
   }
   whole.forEach(({ range, sample }, index) => {
     if (sheets[index].visibility !== 'veryHidden') collectDateSamples(sample, dateSamples);
@@ -79,7 +98,7 @@ export async function readWorkbook(context: Excel.RequestContext, cellsPerSync =
   return toWorkbookRead(sheets, rowsBySheet, dateSamples);
 }
 
-async function readInChunks(context: Excel.RequestContext, sheets: readonly SheetInfo[], cellsPerSync: number): Promise<WorkbookRead> {
+async function readInChunks(context: Excel.RequestContext, sheets: readonly SheetInfo[], cellsPerSync: number, stopIfCancelled: () => void): Promise<WorkbookRead> {
   const used = sheets.map((sheet) => {
     const worksheet = context.workbook.worksheets.getItem(sheet.name);
     const range = worksheet.getUsedRangeOrNullObject(true);
@@ -98,6 +117,7 @@ async function readInChunks(context: Excel.RequestContext, sheets: readonly Shee
     areas.push({ sheet: sheets[index], rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount });
   });
   for (const batch of batchChunks(splitIntoChunks(areas, cellsPerSync), cellsPerSync)) {
+    stopIfCancelled();
     const loaded = batch.map((chunk) => {
       const range = context.workbook.worksheets.getItem(chunk.area.sheet.name).getRange(chunkAddress(chunk));
       range.load('values');

@@ -248,3 +248,18 @@ describe('co-authors editing while live checking runs', () => {
     await session.stopLiveChecking();
   });
 });
+
+describe('cancelling a check', () => {
+  it('stops it while it reads, changes nothing in the workbook, and says so', async () => {
+    sim = simulatorWith(incidentRows(), incidentFills()).install(globalThis);
+    const before = fillsOf(sim, 'Allocations', 5);
+    const session = new CheckSession();
+    sim.onSync(1, () => session.cancel());
+    await session.check();
+    expect(session.getState().notice).toEqual({ kind: 'info', text: 'The check was cancelled before anything was changed.' });
+    expect(fillsOf(sim, 'Allocations', 5)).toEqual(before);
+    expect(sim.sheetNames()).toEqual(['Allocations']);
+    await session.check();
+    expect(sim.fillAt('Allocations', 'G2')).toBe(YELLOW);
+  });
+});
