@@ -55,6 +55,16 @@ describe('npm run build (the production add-in)', () => {
     expect(fs.readFileSync(path.join(ROOT, 'src', 'taskpane', 'index.tsx'), 'utf8')).toContain('z.config({ jitless: true })');
   });
 
+  it('contains no way to reach the network besides the page loading itself and Office.js', () => {
+    const bundle = fs.readFileSync(path.join(out, 'taskpane.js'), 'utf8');
+    const networkApis = ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource(', 'importScripts', 'new Worker'];
+    expect(networkApis.filter((api) => bundle.includes(api))).toEqual([]);
+    const html = fs.readFileSync(path.join(out, 'taskpane.html'), 'utf8');
+    const external = [...html.matchAll(/(?:src|href)="?(https?:[^"\s>]+)/g)].map((match) => match[1]);
+    expect(external).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    expect(html).toMatch(/connect-src 'self'/);
+  });
+
   it('is refused, with a message naming ADDIN_BASE_URL, when no production URL is given', () => {
     const refused = build(fs.mkdtempSync(path.join(os.tmpdir(), 'addin-build-')), undefined);
     expect(refused.status).not.toBe(0);
