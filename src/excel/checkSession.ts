@@ -8,10 +8,10 @@ import { describeEdits, describeResolution } from '../core/resolutionMessages';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { Resolution } from '../core/suggestResolutions';
 import { applyCellEdits, LogEntry } from './applyCellEdits';
-import { parseFillMemory, STATE_SHEET } from './fillMemory';
+import { FillMemory, parseFillMemory, serializeFillMemory, STATE_SHEET } from './fillMemory';
 import { paintConflicts, PaintOutcome } from './paintConflicts';
 import { cellsToRects, chunkAddresses, parseCellAddress, rectAddress } from './rangeAddresses';
-import { CheckCancelled, readWorkbook } from './readWorkbook';
+import { CheckCancelled, readChangedRows, readWorkbook, SheetChange, WorkbookRead } from './readWorkbook';
 
 /** A one-click fix of an issue: its suggestion written into its cell. */
 export interface IssueFix {
@@ -75,6 +75,10 @@ export class CheckSession {
   private running: Promise<void> = Promise.resolve();
   private recheckQueued = false;
   private cancelRequested = false;
+  /** The last read, patched by live checks that re-read only edited rows. */
+  private lastRead: WorkbookRead | null = null;
+  /** Edits since the last check, for a live check to re-read. */
+  private pendingChanges: SheetChange[] = [];
 
   constructor(private readonly options: SessionOptions = {}) {}
 
@@ -209,6 +213,7 @@ export class CheckSession {
 
   private onWorksheetChanged(event: Excel.WorksheetChangedEventArgs): void {
     if (event.triggerSource === 'ThisLocalAddin') return;
+    this.pendingChanges.push({ worksheetId: event.worksheetId, address: event.address, changeType: event.changeType });
     if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
     this.debounceTimer = setTimeout(() => {
       this.debounceTimer = null;
@@ -217,24 +222,42 @@ export class CheckSession {
       this.recheckQueued = true;
       void this.running.then(() => {
         this.recheckQueued = false;
-        return this.check();
+        return this.liveCheck();
       });
     }, this.options.debounceMs ?? 300);
   }
 
-  private async checkIn(context: Excel.RequestContext): Promise<void> {
-    const read = await readWorkbook(context, { cancelled: () => this.cancelRequested });
+  /** A re-check after edits: only the edited rows are read again when that is enough. */
+  private liveCheck(): Promise<void> {
+    return this.exclusive(async () => {
+      try {
+        await this.run((context) => this.checkIn(context, true));
+      } catch (error) {
+        this.update({ notice: { kind: 'error', text: `The check failed: ${messageOf(error)}` } });
+      }
+    });
+  }
+
+  private async checkIn(context: Excel.RequestContext, onlyEdits = false): Promise<void> {
+    const changes = this.pendingChanges;
+    this.pendingChanges = [];
+    const patched = onlyEdits && this.lastRead !== null ? await readChangedRows(context, this.lastRead, changes) : null;
+    const read = patched ?? (await readWorkbook(context, { cancelled: () => this.cancelRequested }));
     const outcome = checkWorkbook(read.snapshot, this.options.checkOptions);
     const stateSheet = read.snapshot.sheets.find((sheet) => sheet.name === STATE_SHEET);
     const memory = parseFillMemory(stateSheet?.rows ?? []);
     const paintRequest = { memory, stateSheetExists: stateSheet !== undefined, stateRows: stateSheet?.rows.length ?? 0 };
+    // Until this check has painted, a later one cannot trust a patched copy of the sheets.
+    this.lastRead = null;
     if (!outcome.ok) {
-      await paintConflicts(context, { ...paintRequest, sheet: '', targets: [] });
+      const paint = await paintConflicts(context, { ...paintRequest, sheet: '', targets: [] });
+      this.lastRead = withState(read, paint.memory);
       this.update({ checked: null, problem: outcome.problem });
       return;
     }
     const report = outcome.report;
     const paint = await paintConflicts(context, { ...paintRequest, sheet: report.allocation.sheetName, targets: conflictCells(report) });
+    this.lastRead = withState(read, paint.memory);
     this.update({ checked: { report, snapshot: read.snapshot, checkedAt: this.now(), paint }, problem: null });
   }
 
@@ -301,6 +324,19 @@ export class CheckSession {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+/** The read as it is after the paint: the state sheet holds the memory the paint wrote. */
+function withState(read: WorkbookRead, memory: FillMemory): WorkbookRead {
+  const rows = serializeFillMemory(memory);
+  const exists = read.snapshot.sheets.some((sheet) => sheet.name === STATE_SHEET);
+  const sheets = exists
+    ? read.snapshot.sheets.map((sheet) => (sheet.name === STATE_SHEET ? { ...sheet, rows } : sheet))
+    : rows.length === 0
+      ? read.snapshot.sheets
+      : [...read.snapshot.sheets, { name: STATE_SHEET, visibility: 'veryHidden' as const, rows }];
+  // A sheet the paint just added has no id yet; the next edit there is unknown and forces a whole read.
+  return { snapshot: { ...read.snapshot, sheets }, sheets: read.sheets };
 }
 
 function hasLogSheet(checked: CheckedWorkbook): boolean {

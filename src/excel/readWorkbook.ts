@@ -1,4 +1,4 @@
-import { columnLetters } from '../core/address';
+import { columnIndex, columnLetters } from '../core/address';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { inferDate1904 } from './inferDate1904';
 
@@ -194,4 +194,58 @@ function batchChunks(chunks: readonly Chunk[], cellsPerSync: number): Chunk[][] 
 function chunkAddress(chunk: Chunk): string {
   const { columnIndex, columnCount } = chunk.area;
   return `${columnLetters(columnIndex)}${chunk.firstRow + 1}:${columnLetters(columnIndex + columnCount - 1)}${chunk.firstRow + chunk.rowCount}`;
+}
+
+/** An edit reported by `onChanged`, as the live check collects them. */
+export interface SheetChange {
+  readonly worksheetId: string;
+  readonly address: string;
+  readonly changeType: string;
+}
+
+/** More changed rows than this re-reads the whole workbook instead. */
+const MAX_PATCHED_ROWS = 20_000;
+
+/**
+ * The previous read with only the edited rows read again, in one sync; null when the edits are of a kind
+ * that needs a whole read (rows or columns inserted or deleted, whole columns, sheets it does not know).
+ */
+export async function readChangedRows(context: Excel.RequestContext, previous: WorkbookRead, changes: readonly SheetChange[]): Promise<WorkbookRead | null> {
+  const bands: Array<{ sheet: SheetInfo; top: number; bottom: number; width: number }> = [];
+  let rowCount = 0;
+  for (const change of changes) {
+    const sheet = previous.sheets.find((candidate) => candidate.id === change.worksheetId);
+    const rows = /^(?:.*!)?\$?[A-Z]*\$?(\d+)(?::\$?[A-Z]*\$?(\d+))?$/i.exec(change.address);
+    if (sheet === undefined || change.changeType !== 'RangeEdited' || rows === null) return null;
+    const top = Number(rows[1]);
+    const bottom = Number(rows[2] ?? rows[1]);
+    const lastColumn = /([A-Z]+)\$?\d+$/i.exec(change.address)?.[1] ?? 'A';
+    const known = previous.snapshot.sheets.find((candidate) => candidate.name === sheet.name)?.rows ?? [];
+    const width = Math.max(columnCountOf(known), columnIndex(lastColumn) + 1);
+    rowCount += bottom - top + 1;
+    if (rowCount > MAX_PATCHED_ROWS) return null;
+    bands.push({ sheet, top, bottom, width });
+  }
+  const loaded = bands.map((band) => {
+    const range = context.workbook.worksheets.getItem(band.sheet.name).getRange(`A${band.top}:${columnLetters(band.width - 1)}${band.bottom}`);
+    range.load('values');
+    return { band, range };
+  });
+  await context.sync();
+  const rowsBySheet = new Map(previous.snapshot.sheets.map((sheet) => [sheet.name, [...sheet.rows] as Array<CellValue[] | undefined>]));
+  for (const { band, range } of loaded) {
+    const rows = rowsBySheet.get(band.sheet.name);
+    if (rows === undefined) continue;
+    range.values.forEach((values, offset) => {
+      rows[band.top - 1 + offset] = values.map(toCellValue);
+    });
+  }
+  const sheets = previous.snapshot.sheets.map((sheet) => ({ ...sheet, rows: rowsBySheet.get(sheet.name) ?? sheet.rows }));
+  return { snapshot: { ...previous.snapshot, sheets }, sheets: previous.sheets };
+}
+
+function columnCountOf(rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>): number {
+  let width = 0;
+  for (const row of rows) if (row !== undefined && row.length > width) width = row.length;
+  return width;
 }

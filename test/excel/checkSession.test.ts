@@ -263,3 +263,39 @@ describe('cancelling a check', () => {
     expect(sim.fillAt('Allocations', 'G2')).toBe(YELLOW);
   });
 });
+
+describe('a live re-check after an edit', () => {
+  it('re-reads only the edited rows: three syncs and a small answer on a 10,000-row table', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => booking(`R-${i}`, 'Lab B', 'T', 'research', 'Self-built', `dc-${i}`, 'H100', 8, '2026-01-01', '2026-01-31'));
+    rows[0] = booking('A', 'Lab A', 'a', 'research', 'AWS', 'us-east-1', 'Trainium2', 8, '2026-03-01', '2026-03-10');
+    rows[1] = booking('B', 'Lab B', 'b', 'research', 'AWS', 'us-east-1', 'Trainium2', 8, '2026-04-01', '2026-04-10');
+    sim = simulatorWith(rows).install(globalThis);
+    const session = new CheckSession({ debounceMs: 5 });
+    await session.check();
+    await session.startLiveChecking();
+    sim.resetStats();
+    sim.userEdit('Allocations', 'I3', serial('2026-03-05'));
+    await settle(sim, session);
+    expect(sim.fillAt('Allocations', 'I3')).toBe(YELLOW);
+    expect(session.getState().checked?.report.rows).toBe(10_000);
+    expect(sim.stats.syncs).toBe(3);
+    expect(sim.stats.responseBytes).toBeLessThan(20_000);
+    await session.stopLiveChecking();
+  });
+
+  it('reads the whole workbook for a check, and only the edited rows for a live re-check', async () => {
+    sim = simulatorWith(incidentRows(), incidentFills()).install(globalThis);
+    const session = new CheckSession({ debounceMs: 5 });
+    const read = jest.spyOn(await import('../../src/excel/readWorkbook'), 'readWorkbook');
+    await session.check();
+    expect(read).toHaveBeenCalledTimes(1);
+    await session.startLiveChecking();
+    sim.coauthorEdit('Allocations', 'K3', 'cancelled');
+    await settle(sim, session);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(sim.fillAt('Allocations', 'G3')).toBe('#DDEBF7');
+    expect(sim.fillAt('Allocations', 'G2')).toBe('#FCE4D6');
+    read.mockRestore();
+    await session.stopLiveChecking();
+  });
+});
