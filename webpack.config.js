@@ -71,7 +71,13 @@ function workbench(mode) {
     output: { path: path.resolve(__dirname, 'dist/workbench'), filename: '[name].js', clean: true },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/workbench/workbench.html', chunks: ['workbench'] }),
-      new CopyWebpackPlugin({ patterns: [{ from: 'assets/sample-capacity.xlsx', to: 'sample-capacity.xlsx' }] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/sample-capacity.xlsx', to: 'sample-capacity.xlsx' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/workbench/workbench.css', to: 'workbench.css' },
+        ],
+      }),
     ],
   };
 }
