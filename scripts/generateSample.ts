@@ -123,8 +123,12 @@ const BLOCKS: readonly Block[] = [
   { id: 'lambda-b200-use3', provider: 'Lambda', region: 'us-east-3', silicon: 'B200', chips: 256, ...FULL, reservedFor: 'Lab B', contract: '1-Click Cluster', lanes: [0.5, 0.5] },
   { id: 'mem-dc1', provider: 'Self-built', region: 'Memphis', silicon: 'H100 SXM', chips: 100_000, ...FULL, reservedFor: 'Lab A', contract: 'Own data centre' },
 ];
-/** A capacity top-up: a second reservation on a pool adds to the first. */
-const EXTRA_CAPACITY = { block: 'p5-use1-cb-12', chips: 256, start: day(2026, 5, 1), end: QUARTER_END, contract: 'EC2 Capacity Block top-up' };
+/** Capacity added to a block: a second reservation on a pool adds to the first. */
+const EXTRA_CAPACITY = [
+  { block: 'p5-use1-cb-12', chips: 256, start: day(2026, 5, 1), end: QUARTER_END, contract: 'EC2 Capacity Block top-up' },
+  // The block's two weeks were extended by two more at half the size: where a bumped run can go.
+  { block: 'trn2-use2-cb-07', chips: 512, start: day(2026, 4, 28), end: day(2026, 5, 11), contract: 'EC2 Capacity Block extension (14 days)' },
+];
 
 interface Row {
   id: string;
@@ -350,7 +354,7 @@ function addCapacity(workbook: ExcelJS.Workbook): void {
   };
   for (const block of BLOCKS) {
     addBlock(block, block.chips, block.start, block.end, block.contract);
-    if (block.id === EXTRA_CAPACITY.block) addBlock(block, EXTRA_CAPACITY.chips, EXTRA_CAPACITY.start, EXTRA_CAPACITY.end, EXTRA_CAPACITY.contract);
+    for (const extra of EXTRA_CAPACITY.filter((candidate) => candidate.block === block.id)) addBlock(block, extra.chips, extra.start, extra.end, extra.contract);
   }
 }
 

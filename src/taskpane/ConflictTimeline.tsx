@@ -35,9 +35,7 @@ export function ConflictTimeline({ report, conflict }: { report: CheckReport; co
               {truncate(`${row}: ${bookingName(booking, row)}`, 20)}
             </text>
             <rect x={x(start)} y={y} width={Math.max(2, x(end) - x(start))} height={ROW_HEIGHT - 6} rx={3} fill={booking?.status.toLowerCase() === 'tentative' ? '#8AB4E0' : '#1F4E79'} />
-            <text x={Math.min(x(end) + 2, WIDTH - 30)} y={y + 10} fontSize="8" fill="#424242">
-              {booking?.chips ? booking.chips.toLocaleString('en-US') : ''}
-            </text>
+            {booking?.chips ? chipLabel(booking.chips.toLocaleString('en-US'), x(start), x(end), y) : null}
           </g>
         );
       })}
@@ -54,6 +52,14 @@ export function ConflictTimeline({ report, conflict }: { report: CheckReport; co
       </text>
     </svg>
   );
+}
+
+/** The chip count after the bar, or inside its end in white when the bar reaches the right edge. */
+function chipLabel(text: string, barStart: number, barEnd: number, y: number) {
+  const width = text.length * 4.6 + 4;
+  if (barEnd + width <= WIDTH) return <text x={barEnd + 2} y={y + 10} fontSize="8" fill="#424242">{text}</text>;
+  if (barEnd - barStart >= width) return <text x={barEnd - 2} y={y + 10} fontSize="8" fill="#FFFFFF" textAnchor="end">{text}</text>;
+  return null;
 }
 
 function truncate(text: string, length: number): string {

@@ -35,6 +35,18 @@ describe('the bundled sample workbook', () => {
     expect(incident?.rows).toHaveLength(2);
   });
 
+  it('lets a lead resolve the incident by bumping the fine-tuning sprint into the block’s extension', async () => {
+    const { readXlsxWorkbook } = await import('../../src/xlsx/readXlsxWorkbook');
+    const { checkWorkbook } = await import('../../src/core/checkWorkbook');
+    const { suggestResolutions } = await import('../../src/core/suggestResolutions');
+    const { describeResolution } = await import('../../src/core/resolutionMessages');
+    const outcome = checkWorkbook(readXlsxWorkbook(await fs.readFile(SAMPLE_PATH)).snapshot);
+    if (!outcome.ok) throw new Error(outcome.problem);
+    const incident = outcome.report.conflicts.find((conflict) => conflict.pool.silicon === 'Trainium2')!;
+    const [best] = suggestResolutions(outcome.report, incident).shifts;
+    expect(describeResolution(outcome.report, best)).toBe('Shift Lab C / Fine-tuning by +14 days (28 Apr – 11 May 2026)');
+  });
+
   it('keeps the bulk of its rows conflict-free, with one conflict accepted in its resolution log', () => {
     const rowsInConflicts = new Set(report.conflicts.flatMap((conflict) => conflict.rows));
     expect(report.conflicts.length).toBeLessThanOrEqual(6);
