@@ -42,6 +42,8 @@ export interface ExcelSimulatorOptions {
   readonly limits?: Partial<SimulatorLimits>;
   /** Milliseconds each sync waits, so demos feel like Excel on the web; 0 resolves on the next microtask. */
   readonly latencyMs?: number;
+  /** The workbook counts date serials from 1904, as Mac-era workbooks do: it changes what dates display and typed dates store. */
+  readonly date1904?: boolean;
 }
 
 /** Round trips and payload sizes, the figures an adapter's performance depends on. */
@@ -112,6 +114,7 @@ export class ExcelSimulator implements RunHost {
   constructor(options: ExcelSimulatorOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.latencyMs = options.latencyMs ?? 0;
+    this.model.date1904 = options.date1904 ?? false;
     for (const input of options.sheets) this.addSheet(input);
     const active = options.activeSheet === undefined ? this.model.sheets.find((sheet) => sheet.visibility === 'Visible') : this.sheet(options.activeSheet);
     if (active !== undefined) this.model.activate(active);
@@ -189,6 +192,11 @@ export class ExcelSimulator implements RunHost {
   /** The value `Range.values` would give for the cell: '' when empty, the error text for errors. */
   valueAt(sheetName: string, address: string): ScalarValue | '' {
     return apiValue(this.cell(sheetName, address));
+  }
+
+  /** Whether the workbook counts dates from 1904. */
+  get date1904(): boolean {
+    return this.model.date1904;
   }
 
   /** The cell's fill color, or null for "No Fill" (unlike Office.js, which reads both as '#FFFFFF'). */
@@ -305,7 +313,7 @@ export class ExcelSimulator implements RunHost {
     this.forEachCellOf(sheet, rect, (row, column) => {
       const input = grid === undefined ? (value as CellInput) : (grid[row - rect.row]?.[column - rect.column] ?? null);
       const cell = this.model.cellAt(sheet, row, column);
-      const content = typeof input === 'object' && input !== null ? rawContent(input) : (contentFromApiValue(input, 'edit', cell.numberFormat === '@') ?? { value: '' as const });
+      const content = typeof input === 'object' && input !== null ? rawContent(input) : (contentFromApiValue(input, 'edit', cell.numberFormat === '@', this.model.date1904) ?? { value: '' as const });
       this.model.putCell(sheet, row, column, { ...content, fill: cell.fill, numberFormat: cell.numberFormat ?? content.impliedNumberFormat });
     });
     const single = rect.rowCount === 1 && rect.columnCount === 1 ? { before, after: this.model.cellAt(sheet, rect.row, rect.column) } : undefined;

@@ -19,6 +19,8 @@ const DATE_FORMAT = 'yyyy-mm-dd';
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const MS_PER_DAY = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
+/** Serial 0 of the 1904 date system (Mac-era workbooks) is 1 Jan 1904. */
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
 /** Stores a test-setup value as given, with no parsing. */
 export function rawContent(input: CellInput): CellContent {
@@ -35,7 +37,7 @@ export function rawContent(input: CellInput): CellContent {
  * simulator does not evaluate: they read back as the error '#NAME?' so that unescaped user text shows in
  * tests. In a cell formatted as Text ('@') strings are kept as they are.
  */
-export function contentFromApiValue(input: unknown, location: string, textFormatted = false): CellContent | undefined {
+export function contentFromApiValue(input: unknown, location: string, textFormatted = false, date1904 = false): CellContent | undefined {
   if (input === null) return undefined;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw SimulatedOfficeError.invalidArgument('values', location);
@@ -43,10 +45,10 @@ export function contentFromApiValue(input: unknown, location: string, textFormat
   }
   if (typeof input === 'boolean') return { value: input };
   if (typeof input !== 'string') throw SimulatedOfficeError.invalidArgument('values', location);
-  return parseTypedText(input, textFormatted);
+  return parseTypedText(input, textFormatted, date1904);
 }
 
-function parseTypedText(text: string, textFormatted: boolean): CellContent {
+function parseTypedText(text: string, textFormatted: boolean, date1904: boolean): CellContent {
   if (text === '') return { value: '' };
   // The apostrophe is a prefix Excel keeps out of the value, whatever the cell's format.
   if (text.startsWith("'")) return { value: text.slice(1) };
@@ -54,14 +56,14 @@ function parseTypedText(text: string, textFormatted: boolean): CellContent {
   const trimmed = text.trim();
   if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
-  const date = dateSerialOrUndefined(trimmed);
+  const date = dateSerialOrUndefined(trimmed, date1904);
   if (date !== undefined) return date;
   if (text.length > 1 && '=+-@'.includes(text[0])) return { value: '', error: '#NAME?', formula: text };
   return { value: text };
 }
 
-/** "2025-03-01" and (assumed, as typed into en-US Excel) "2025-03-01 10:00[:00]" as 1900-system serials. */
-function dateSerialOrUndefined(text: string): CellContent | undefined {
+/** "2025-03-01" and (assumed, as typed into en-US Excel) "2025-03-01 10:00[:00]" as serials of the workbook's date system. */
+function dateSerialOrUndefined(text: string, date1904: boolean): CellContent | undefined {
   const match = ISO_DATE_TIME.exec(text);
   if (!match) return undefined;
   const [year, month, day, hours, minutes, seconds] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
@@ -69,7 +71,7 @@ function dateSerialOrUndefined(text: string): CellContent | undefined {
   const check = new Date(utc);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
   if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
-  const days = (utc - EPOCH_1900) / MS_PER_DAY;
+  const days = (utc - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY;
   if (match[4] === undefined) return { value: days, impliedNumberFormat: DATE_FORMAT };
   return { value: days + (hours * 3600 + minutes * 60 + seconds) / 86_400, impliedNumberFormat: DATE_TIME_FORMAT };
 }
@@ -88,13 +90,23 @@ export function valueType(cell: StoredCell): 'Empty' | 'String' | 'Double' | 'Bo
   return 'String';
 }
 
-/** `Range.text`, simplified: numbers print plainly except under the date formats the parser sets. */
-export function displayText(cell: StoredCell): string {
+/** A number format that shows a date: it names days or years and no digit placeholders ("d mmm yyyy", "m/d/yy"). */
+function isDateFormat(format: string | undefined): boolean {
+  if (format === undefined) return false;
+  const unquoted = format.replace(/"[^"]*"|\\./g, '');
+  return /[dy]/i.test(unquoted) && !/[0#?]/.test(unquoted);
+}
+
+/**
+ * `Range.text`, simplified: numbers print plainly, except under a date format, where the date shows as ISO
+ * (with its time when the format has one) counted in the workbook's date system.
+ */
+export function displayText(cell: StoredCell, date1904 = false): string {
   if (cell.error !== undefined) return cell.error;
   if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
-  if (typeof cell.value === 'number' && (cell.numberFormat === DATE_FORMAT || cell.numberFormat === DATE_TIME_FORMAT)) {
-    const iso = new Date(EPOCH_1900 + Math.round(cell.value * 86_400) * 1000).toISOString();
-    return cell.numberFormat === DATE_FORMAT ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  if (typeof cell.value === 'number' && isDateFormat(cell.numberFormat)) {
+    const iso = new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(cell.value * 86_400) * 1000).toISOString();
+    return /h/i.test(cell.numberFormat ?? '') ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : iso.slice(0, 10);
   }
   return String(cell.value);
 }

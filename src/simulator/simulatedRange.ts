@@ -66,7 +66,7 @@ export const RANGE_PROPERTIES: Readonly<Record<string, (session: SyncSession, ra
   rowIndex: (_session, { rect }) => rect.row,
   values: (session, range) => matrix(session, range, apiValue),
   valueTypes: (session, range) => matrix(session, range, valueType),
-  text: (session, range) => matrix(session, range, displayText),
+  text: (session, range) => matrix(session, range, (cell) => displayText(cell, session.model.date1904)),
   numberFormat: (session, range) => matrix(session, range, (cell) => cell.numberFormat ?? 'General'),
   formulas: (session, range) => matrix(session, range, formulaText),
 };
@@ -249,7 +249,7 @@ export class SimulatedRange extends SimulatedClientObject {
     let before: StoredCell | undefined;
     this.forEachCell(rect, (row, column, r, c) => {
       const cell = model.cellAt(sheet, row, column);
-      const content = contentFromApiValue(grid(r, c), location, cell.numberFormat === '@');
+      const content = contentFromApiValue(grid(r, c), location, cell.numberFormat === '@', model.date1904);
       if (content === undefined) return;
       before = cell;
       const { fill, numberFormat } = cell;

@@ -54,6 +54,8 @@ function isBlank(cell: StoredCell): boolean {
  */
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
+  /** Whether date serials count from 1904 (Mac-era workbooks) rather than 1900. */
+  date1904 = false;
   activeSheetId = '';
   selection: Selection | undefined;
   private nextSheetNumber = 1;
