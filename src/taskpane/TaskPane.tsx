@@ -48,6 +48,7 @@ export function TaskPane({ session, who }: TaskPaneProps) {
             {state.undoLabel ? 'Undo last resolution' : 'Undo'}
           </Button>
           {busy && <Spinner size="tiny" label={state.busy === 'checking' ? 'Checking…' : 'Applying…'} />}
+          {state.busy === 'checking' && <Button appearance="subtle" onClick={() => session.cancel()}>Cancel check</Button>}
         </div>
       </header>
       <div aria-live="polite">
