@@ -265,3 +265,60 @@ async function streamToArrayBuffer(stream: NodeJS.ReadableStream): Promise<Array
   const bytes = Buffer.concat(chunks);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
+
+/** Markup and script a co-author might paste, one per column the pane shows. */
+const PAYLOADS = {
+  Lab: '<script>alert("lab")</script>',
+  Team: '<img src=x onerror=alert("team")>',
+  Workload: '"><svg onload=alert("workload")>',
+  Provider: '<iframe src=javascript:alert("provider")>',
+  Region: '<b onmouseover=alert("region")>east</b>',
+  Silicon: '<img src=y onerror=alert("silicon")>',
+  Status: '<a href=javascript:alert("status")>tentative</a>',
+  Notes: '{{constructor.constructor("alert(1)")()}}',
+} as const;
+
+async function buildHostileWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Allocations');
+  sheet.addRow(['Lab', 'Team', 'Workload', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status', 'Notes']);
+  for (const offset of [0, 3]) {
+    sheet.addRow([PAYLOADS.Lab, PAYLOADS.Team, PAYLOADS.Workload, PAYLOADS.Provider, PAYLOADS.Region, PAYLOADS.Silicon, 8,
+      new Date(Date.UTC(2026, 3, 14 + offset)), new Date(Date.UTC(2026, 3, 20 + offset)), PAYLOADS.Status, PAYLOADS.Notes]);
+  }
+  sheet.getColumn(8).numFmt = 'd mmm yyyy';
+  sheet.getColumn(9).numFmt = 'd mmm yyyy';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('the workbench on a workbook whose every shown column holds markup or script', () => {
+  let page: Page;
+  let workbench: WorkbenchPage;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    ({ page, workbench, problems } = await openPage());
+    await workbench.openWorkbook('hostile.xlsx', await buildHostileWorkbook());
+    await workbench.checkFromRibbon();
+    await workbench.waitForConflictsHeading('Conflicts (1 open)');
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('shows each payload as the text it is, in the conflict card and in the issues', async () => {
+    const pane = (await workbench.pane.textContent()) ?? '';
+    for (const payload of Object.values(PAYLOADS).filter((text) => text !== PAYLOADS.Notes)) expect(pane).toContain(payload);
+  });
+
+  it('creates no element from them and runs none of them, even when the lead points at them', async () => {
+    await workbench.pane.hover();
+    for (const selector of ['img[src="x"]', 'img[src="y"]', 'iframe', 'svg[onload]', 'b[onmouseover]', 'a[href^="javascript"]']) {
+      expect([selector, await page.locator(selector).count()]).toEqual([selector, 0]);
+    }
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    expect(problems.dialogs).toEqual([]);
+    expect(problems.errors).toEqual([]);
+  });
+});
