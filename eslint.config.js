@@ -18,7 +18,12 @@ module.exports = tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='innerHTML']", message: 'Render workbook text with textContent, never innerHTML.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Render workbook text with textContent, never innerHTML.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render workbook text with textContent, never as HTML.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render workbook text as React text, never as HTML.' },
+      ],
     },
   },
   {
