@@ -93,21 +93,23 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const allocationRequired: BookingField[] = capacity === null ? [...ALLOCATION_REQUIRED] : [...ALLOCATION_REQUIRED, 'chips'];
   issues.push(...tableIssues(allocation, allocationRequired, capacity === null ? undefined : 'a Capacity table needs Chips on every booking'));
   const read = readBookings(allocationSheet, allocation, { catalog, date1904: snapshot.date1904, required: allocationRequired, checkTflops: true });
-  issues.push(...read.issues, ...duplicateIdIssues(read.bookings, allocation));
+  appendAll(issues, read.issues);
+  appendAll(issues, duplicateIdIssues(read.bookings, allocation));
 
   let capacityRows: Booking[] = [];
   if (capacity !== null && capacitySheet !== undefined) {
     issues.push(...tableIssues(capacity, CAPACITY_REQUIRED));
     const readCapacity = readBookings(capacitySheet, capacity, { catalog, date1904: snapshot.date1904, required: CAPACITY_REQUIRED, checkTflops: false });
     capacityRows = readCapacity.bookings;
-    issues.push(...readCapacity.issues);
+    appendAll(issues, readCapacity.issues);
   }
 
   const accepted = readAcceptedConflicts(findSheet(snapshot, RESOLUTION_LOG_SHEET));
-  const detected = detectConflicts(read.bookings, capacity === null ? null : capacityRows, accepted);
+  const demand = intervalsOf(read.bookings);
+  const detected = conflictsOf(read.bookings, demand, capacity === null ? null : capacityRows, accepted);
   // Without a Chips column nobody booked a number of chips, so there is no figure to report.
   const conflicts = allocation.columns.chips === undefined ? detected.map((conflict) => ({ ...conflict, bookedChips: null })) : detected;
-  if (capacity !== null) issues.push(...unreservedIssues(read.bookings, capacityRows, allocation));
+  if (capacity !== null) appendAll(issues, unreservedIssues(read.bookings, demand, capacityRows, allocation));
 
   const sheetOrder = new Map(snapshot.sheets.map((sheet, index) => [sheet.name, index]));
   issues.sort(compareIssues((sheet) => sheetOrder.get(sheet) ?? Number.MAX_SAFE_INTEGER));
@@ -118,6 +120,11 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       issues, conflicts, catalog,
     },
   };
+}
+
+/** Pushes one by one: `push(...items)` passes every item as an argument and overflows the stack past about 120,000. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 type Located =
@@ -217,33 +224,78 @@ function tableIssues(layout: TableLayout, required: readonly BookingField[], chi
 }
 
 function duplicateIdIssues(bookings: readonly Booking[], layout: TableLayout): Issue[] {
-  const rowsById = new Map<string, number[]>();
-  for (const booking of bookings) {
-    if (booking.id === '') continue;
-    const key = booking.id.toLowerCase();
-    const rows = rowsById.get(key);
-    if (rows === undefined) rowsById.set(key, [booking.sheetRow]);
-    else rows.push(booking.sheetRow);
-  }
+  const groups = repeatedKeyGroups(bookings.map((booking) => booking.id.toLowerCase()));
   const issues: Issue[] = [];
-  for (const booking of bookings) {
-    const rows = booking.id === '' ? undefined : rowsById.get(booking.id.toLowerCase());
-    if (rows === undefined || rows.length < 2) continue;
-    const others = rows.filter((row) => row !== booking.sheetRow);
+  bookings.forEach((booking, index) => {
+    const group = groups.get(index);
+    if (group === undefined) return;
+    const others = group.map((other) => bookings[other].sheetRow).filter((row) => row !== booking.sheetRow);
     issues.push(cellIssue(layout, booking.sheetRow, 'id', 'duplicate-id', issueMessages.duplicateId(booking.id, others)));
-  }
+  });
   return issues;
 }
 
-function toInterval(booking: Booking, ref: number): PoolInterval | null {
-  if (!booking.active || booking.pool === null || booking.start === null || booking.endExclusive === null) return null;
-  return { poolKey: booking.pool.key, start: booking.start, endExclusive: booking.endExclusive, chips: booking.chips ?? 0, ref };
+/**
+ * For each index whose non-empty key occurs more than once, all indices of that key, ascending.
+ * Sorts hashes packed with indices into floats, then compares the keys of equal hashes: a Map of a
+ * million distinct strings costs about three times as much.
+ * @example repeatedKeyGroups(['a', 'b', 'a', '']) // Map { 0 => [0, 2], 2 => [0, 2] }
+ */
+function repeatedKeyGroups(keys: readonly string[]): Map<number, number[]> {
+  // Room below the hash for every index, within a float's 53 exact bits; fewer hash bits only mean more keys compared.
+  const indexRange = 2 ** Math.max(23, Math.ceil(Math.log2(keys.length + 1)));
+  const hashRange = 2 ** 53 / indexRange;
+  const packed = new Float64Array(keys.length);
+  keys.forEach((key, index) => {
+    packed[index] = (hashOfKey(key) % hashRange) * indexRange + index;
+  });
+  packed.sort();
+  const groups = new Map<number, number[]>();
+  const hashAt = (i: number): number => Math.floor(packed[i] / indexRange);
+  for (let runStart = 0, runEnd = 1; runStart < packed.length; runStart = runEnd++) {
+    while (runEnd < packed.length && hashAt(runEnd) === hashAt(runStart)) runEnd++;
+    if (runEnd - runStart < 2) continue;
+    // Indices of one hash, ascending: the same key, or rarely a collision of different keys.
+    const byKey = new Map<string, number[]>();
+    for (let i = runStart; i < runEnd; i++) {
+      const index = packed[i] % indexRange;
+      if (keys[index] === '') continue;
+      const group = byKey.get(keys[index]);
+      if (group === undefined) byKey.set(keys[index], [index]);
+      else group.push(index);
+    }
+    for (const group of byKey.values()) if (group.length > 1) for (const index of group) groups.set(index, group);
+  }
+  return groups;
+}
+
+/** FNV-1a over UTF-16 code units, as an unsigned 32-bit number. */
+function hashOfKey(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** The days each active row holds, `ref` being its index in `rows`; one pass, as it runs over every row. */
+function intervalsOf(rows: readonly Booking[]): PoolInterval[] {
+  const intervals: PoolInterval[] = [];
+  rows.forEach((row, ref) => {
+    if (!row.active || row.pool === null || row.start === null || row.endExclusive === null) return;
+    intervals.push({ poolKey: row.pool.key, start: row.start, endExclusive: row.endExclusive, chips: row.chips ?? 0, ref });
+  });
+  return intervals;
 }
 
 /** Conflicts of the bookings, ordered by first day, then pool; accepted ones marked. */
 export function detectConflicts(bookings: readonly Booking[], capacityRows: readonly Booking[] | null, accepted: ReadonlyMap<string, string>): Conflict[] {
-  const demand = bookings.map(toInterval).filter((interval): interval is PoolInterval => interval !== null);
-  const capacity = capacityRows === null ? null : capacityRows.map(toInterval).filter((interval): interval is PoolInterval => interval !== null);
+  return conflictsOf(bookings, intervalsOf(bookings), capacityRows, accepted);
+}
+
+/** `detectConflicts` with the bookings' intervals already made (`intervalsOf(bookings)`). */
+function conflictsOf(
+  bookings: readonly Booking[], demand: readonly PoolInterval[], capacityRows: readonly Booking[] | null, accepted: ReadonlyMap<string, string>,
+): Conflict[] {
+  const capacity = capacityRows === null ? null : intervalsOf(capacityRows);
   const runs = findOverbookedRuns(demand, capacity);
   const conflicts = runs.map((run): Conflict => {
     const first = bookings[run.refs[0]];
@@ -260,7 +312,13 @@ export function detectConflicts(bookings: readonly Booking[], capacityRows: read
   return conflicts.sort((a, b) => a.start - b.start || a.pool.key.localeCompare(b.pool.key) || a.rows[0] - b.rows[0]);
 }
 
-function unreservedIssues(bookings: readonly Booking[], capacityRows: readonly Booking[], layout: TableLayout): Issue[] {
+const NO_COVERAGE: ReadonlyArray<[CalendarDay, CalendarDay]> = [];
+
+/**
+ * `demand` holds the active bookings' intervals (`intervalsOf(bookings)`): walked instead of the bookings, since
+ * they are small and in row order, where a million bookings of a re-check lie scattered over the heap.
+ */
+function unreservedIssues(bookings: readonly Booking[], demand: readonly PoolInterval[], capacityRows: readonly Booking[], layout: TableLayout): Issue[] {
   const coverage = new Map<string, Array<[CalendarDay, CalendarDay]>>();
   for (const row of capacityRows) {
     if (!row.active || row.pool === null || row.start === null || row.endExclusive === null || (row.chips ?? 0) <= 0) continue;
@@ -270,14 +328,14 @@ function unreservedIssues(bookings: readonly Booking[], capacityRows: readonly B
   }
   for (const [key, list] of coverage) coverage.set(key, mergeIntervals(list));
   const issues: Issue[] = [];
-  for (const booking of bookings) {
-    if (!booking.active || booking.pool === null || booking.start === null || booking.endExclusive === null) continue;
-    const gaps = uncoveredDays(booking.start, booking.endExclusive, coverage.get(booking.pool.key) ?? []);
+  for (const interval of demand) {
+    const gaps = uncoveredDays(interval.start, interval.endExclusive, coverage.get(interval.poolKey) ?? NO_COVERAGE);
     if (gaps.days === 0) continue;
-    const { provider, region, silicon, block } = booking.pool;
+    const booking = bookings[interval.ref];
+    const { provider, region, silicon, block } = booking.pool as Pool;
     const poolName = [provider, region, silicon, block].filter((part) => part !== '').join(' ');
     issues.push(cellIssue(layout, booking.sheetRow, 'start', 'unreserved',
-      issueMessages.unreserved(poolName, gaps.first, gaps.last, gaps.days, booking.endExclusive - booking.start)));
+      issueMessages.unreserved(poolName, gaps.first, gaps.last, gaps.days, interval.endExclusive - interval.start)));
   }
   return issues;
 }
@@ -306,16 +364,17 @@ function uncoveredDays(start: CalendarDay, endExclusive: CalendarDay, covered: R
   let first = -1;
   let last = -1;
   let cursor = start;
-  const addGap = (from: CalendarDay, to: CalendarDay): void => {
-    if (to <= from) return;
-    days += to - from;
-    if (first < 0) first = from;
-    last = to - 1;
-  };
-  for (let i = low; i < covered.length && covered[i][0] < endExclusive; i++) {
-    addGap(cursor, Math.min(covered[i][0], endExclusive));
+  // One loop, no closure: this runs for every booking of a million-row table. The last gap runs to endExclusive.
+  for (let i = low; ; i++) {
+    const beforeNext = i < covered.length && covered[i][0] < endExclusive;
+    const gapEnd = beforeNext ? Math.min(covered[i][0], endExclusive) : endExclusive;
+    if (gapEnd > cursor) {
+      days += gapEnd - cursor;
+      if (first < 0) first = cursor;
+      last = gapEnd - 1;
+    }
+    if (!beforeNext) break;
     cursor = Math.max(cursor, covered[i][1]);
   }
-  addGap(cursor, endExclusive);
   return { days, first, last };
 }

@@ -41,11 +41,12 @@ export function findOverbookedRuns(demand: readonly PoolInterval[], capacity: re
   const demandByPool = groupByPool(demand);
   const capacityByPool = capacity === null ? null : groupByPool(capacity);
   const runs: OverbookedRun[] = [];
+  const scratch = { events: new Float64Array(0) };
   for (const [poolKey, poolDemand] of demandByPool) {
     if (poolDemand.length < 2 && capacityByPool === null) continue;
     const poolCapacity = capacityByPool === null ? null : capacityByPool.get(poolKey) ?? [];
     if (poolCapacity !== null && poolCapacity.length === 0) continue;
-    sweepPool(poolKey, poolDemand, poolCapacity, runs);
+    sweepPool(poolKey, poolDemand, poolCapacity, runs, scratch);
   }
   return runs;
 }
@@ -69,11 +70,15 @@ function isPackableDay(day: CalendarDay): boolean {
   return Number.isInteger(day) && day >= -DAY_OFFSET && day <= LAST_PACKABLE_DAY;
 }
 
-function sweepPool(poolKey: string, demand: PoolInterval[], capacity: PoolInterval[] | null, runs: OverbookedRun[]): void {
+function sweepPool(
+  poolKey: string, demand: PoolInterval[], capacity: PoolInterval[] | null, runs: OverbookedRun[], scratch: { events: Float64Array },
+): void {
   const demandCount = demand.length;
   const all = capacity === null ? demand : demand.concat(capacity);
   if (all.length * 2 >= INDEX_BITS) throw new RangeError(`A pool with ${all.length} intervals is more than one sweep handles`);
-  const events = new Float64Array(all.length * 2);
+  // One buffer for every pool: tens of thousands of small pools would otherwise each allocate an ArrayBuffer.
+  if (scratch.events.length < all.length * 2) scratch.events = new Float64Array(Math.max(all.length * 2, scratch.events.length * 2));
+  const events = scratch.events.subarray(0, all.length * 2);
   for (let i = 0; i < all.length; i++) {
     events[2 * i] = (all[i].start + DAY_OFFSET) * INDEX_BITS + 2 * i;
     events[2 * i + 1] = (all[i].endExclusive + DAY_OFFSET) * INDEX_BITS + 2 * i + 1;
@@ -85,12 +90,18 @@ function sweepPool(poolKey: string, demand: PoolInterval[], capacity: PoolInterv
   let demandChips = 0;
   let capacityChips = 0;
   let open: { start: CalendarDay; refs: Set<number>; booked: number; capacity: number; excess: number } | null = null;
+  // Demand intervals that start on the current day: the first `startedCount` entries, reused day after day.
+  const startedHere: number[] = [];
+  let startedCount = 0;
   let e = 0;
   while (e < events.length) {
     const day = Math.floor(events[e] / INDEX_BITS) - DAY_OFFSET;
-    const startedHere: number[] = [];
-    for (; e < events.length && Math.floor(events[e] / INDEX_BITS) - DAY_OFFSET === day; e++) {
-      const code = events[e] % INDEX_BITS;
+    const dayBase = (day + DAY_OFFSET) * INDEX_BITS;
+    const nextDayBase = dayBase + INDEX_BITS;
+    startedCount = 0;
+    for (; e < events.length && events[e] < nextDayBase; e++) {
+      // Subtraction, not %, which is a slow floating-point remainder; both are exact below 2 ** 53.
+      const code = events[e] - dayBase;
       const index = code >> 1;
       const isEnd = (code & 1) === 1;
       const interval = all[index];
@@ -101,7 +112,7 @@ function sweepPool(poolKey: string, demand: PoolInterval[], capacity: PoolInterv
           demandChips -= interval.chips;
         } else {
           active.add(index);
-          startedHere.push(index);
+          startedHere[startedCount++] = index;
           activeCount++;
           demandChips += interval.chips;
         }
@@ -114,7 +125,7 @@ function sweepPool(poolKey: string, demand: PoolInterval[], capacity: PoolInterv
       if (open === null) {
         open = { start: day, refs: new Set(active), booked: demandChips, capacity: capacityChips, excess: demandChips - capacityChips };
       } else {
-        for (const index of startedHere) open.refs.add(index);
+        for (let k = 0; k < startedCount; k++) open.refs.add(startedHere[k]);
         open.booked = Math.max(open.booked, demandChips);
         open.capacity = Math.min(open.capacity, capacityChips);
         open.excess = Math.max(open.excess, demandChips - capacityChips);

@@ -98,9 +98,12 @@ function fromParts(text: string, year: number, month: number, day: number): Date
   return withinRange(result);
 }
 
+// Compared as days, so that the usual in-range date builds no Date object.
+const EARLIEST_DAY = dayFromYmd(EARLIEST_YEAR, 1, 1) as CalendarDay;
+const LATEST_DAY = dayFromYmd(LATEST_YEAR, 12, 31) as CalendarDay;
+
 function withinRange(day: CalendarDay): DateCellResult {
-  const year = yearOfDay(day);
-  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return fail({ kind: 'out-of-range', year });
+  if (day < EARLIEST_DAY || day > LATEST_DAY) return fail({ kind: 'out-of-range', year: yearOfDay(day) });
   return { ok: true, day };
 }
 

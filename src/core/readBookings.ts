@@ -1,5 +1,5 @@
 import { CalendarDay } from './calendarDay';
-import { Catalog, RegionMatch } from './catalog';
+import { Availability, Catalog, RegionMatch } from './catalog';
 import { ProviderSpec, SiliconSpec } from './catalogSchema';
 import { cellIssue, Issue } from './issue';
 import { issueMessages } from './issueMessages';
@@ -80,13 +80,19 @@ export function readBookings(sheet: SheetSnapshot, layout: TableLayout, options:
   const { catalog, date1904, required, checkTflops } = options;
   const bookings: Booking[] = [];
   const issues: Issue[] = [];
-  const columnIndex = Object.fromEntries(BOOKING_FIELDS.map((field) => [field, layout.columns[field]?.index ?? -1])) as Record<BookingField, number>;
-  const knownColumns = BOOKING_FIELDS.map((field) => columnIndex[field]).filter((index) => index >= 0);
-  const isRequired = new Set(required);
+  const columns = Object.fromEntries(
+    BOOKING_FIELDS.map((field) => [field, { field, index: layout.columns[field]?.index ?? -1, required: required.includes(field) }]),
+  ) as Record<BookingField, Column>;
+  const knownColumns = BOOKING_FIELDS.map((field) => columns[field].index).filter((index) => index >= 0);
+  const row = new RowReader(layout, issues);
   const providers = new Map<string, ProviderResult>();
   const silicons = new Map<string, SiliconResult>();
-  const regions = new Map<string, RegionMatch>();
+  // Keyed by spec objects, not by joined text: a million rows would otherwise build and hash a million keys.
+  const regions = new Map<ProviderSpec, Map<string, RegionMatch>>();
+  const availabilities = new Map<ProviderSpec, Map<SiliconSpec, Availability>>();
+  const inactiveStatuses = new Map<string, boolean>();
   const pools = new Map<string, Pool>();
+  const poolsByName = new Map<string, Map<string, Map<string, Map<string, Pool>>>>();
 
   const findProvider = (text: string): ProviderResult => {
     let result = providers.get(text);
@@ -107,115 +113,132 @@ export function readBookings(sheet: SheetSnapshot, layout: TableLayout, options:
     return result;
   };
   const findRegion = (provider: ProviderSpec, text: string): RegionMatch => {
-    const key = `${provider.name}\u0000${text}`;
-    let result = regions.get(key);
+    const byText = childMap(regions, provider);
+    let result = byText.get(text);
     if (result === undefined) {
       result = catalog.findRegion(provider, text);
-      regions.set(key, result);
+      byText.set(text, result);
     }
     return result;
   };
+  const availabilityOf = (provider: ProviderSpec, silicon: SiliconSpec): Availability => {
+    const bySilicon = childMap(availabilities, provider);
+    let result = bySilicon.get(silicon);
+    if (result === undefined) {
+      result = catalog.availability(provider, silicon);
+      bySilicon.set(silicon, result);
+    }
+    return result;
+  };
+  // A regular expression per row costs more than the rest of the row's status handling.
+  const isInactiveStatus = (status: string): boolean => {
+    let inactive = inactiveStatuses.get(status);
+    if (inactive === undefined) {
+      inactive = INACTIVE_STATUS.test(status);
+      inactiveStatuses.set(status, inactive);
+    }
+    return inactive;
+  };
+  // Rows repeat a few spellings: find the names as given before building and hashing the normalised key.
   const internPool = (provider: string, region: string, silicon: string, block: string): Pool => {
-    const key = poolKeyOf(provider, region, silicon, block);
-    let pool = pools.get(key);
+    const byBlock = childMap(childMap(childMap(poolsByName, provider), region), silicon);
+    let pool = byBlock.get(block);
     if (pool === undefined) {
-      pool = { key, provider, region, silicon, block };
-      pools.set(key, pool);
+      const key = poolKeyOf(provider, region, silicon, block);
+      pool = pools.get(key);
+      if (pool === undefined) {
+        pool = { key, provider, region, silicon, block };
+        pools.set(key, pool);
+      }
+      byBlock.set(block, pool);
     }
     return pool;
   };
 
   for (let rowIndex = layout.headerRow; rowIndex < sheet.rows.length; rowIndex++) {
     const cells = sheet.rows[rowIndex];
-    if (cells === undefined || knownColumns.every((index) => isBlankCell(cells[index]))) continue;
-    const sheetRow = rowIndex + 1;
-    const valueOf = (field: BookingField): CellValue | undefined => (columnIndex[field] < 0 ? undefined : cells[columnIndex[field]]);
-    const textOf = (field: BookingField): string => cellText(valueOf(field));
-    const report = (field: BookingField, code: Issue['code'], message: string, suggestion?: string): void => {
-      issues.push(cellIssue(layout, sheetRow, field, code, message, suggestion));
-    };
-    // Whether the cell holds something; an empty required cell is reported on the way.
-    const hasValue = (field: BookingField): boolean => {
-      if (columnIndex[field] < 0) return false;
-      if (!isBlankCell(valueOf(field))) return true;
-      if (isRequired.has(field)) report(field, 'missing-value', issueMessages.missingValue(layout.columns[field]?.header ?? FIELD_LABELS[field]));
-      return false;
-    };
+    if (cells === undefined || allBlank(cells, knownColumns)) continue;
+    row.moveTo(cells, rowIndex + 1);
 
-    const providerText = textOf('provider');
-    const regionText = textOf('region');
-    const siliconText = textOf('silicon');
-    const blockText = textOf('block');
+    const providerText = row.textOf(columns.provider);
+    const regionText = row.textOf(columns.region);
+    const siliconText = row.textOf(columns.silicon);
+    const blockText = row.textOf(columns.block);
     let provider: ProviderSpec | null = null;
     let silicon: SiliconSpec | null = null;
     let region: string | null = null;
-    if (hasValue('provider')) {
+    if (row.hasValue(columns.provider)) {
       const found = findProvider(providerText);
       provider = found.spec;
-      if (found.spec === null) report('provider', 'unknown-provider', issueMessages.unknownProvider(providerText, found.suggestion), found.suggestion);
+      if (found.spec === null) row.report(columns.provider, 'unknown-provider', issueMessages.unknownProvider(providerText, found.suggestion), found.suggestion);
     }
-    if (hasValue('region') && provider !== null) {
+    if (row.hasValue(columns.region) && provider !== null) {
       const found = findRegion(provider, regionText);
       if (found.found) region = found.region;
-      else report('region', 'unknown-region', issueMessages.unknownRegion(regionText, provider.name, found.suggestion, found.otherProvider), found.suggestion);
+      else row.report(columns.region, 'unknown-region', issueMessages.unknownRegion(regionText, provider.name, found.suggestion, found.otherProvider), found.suggestion);
     }
-    if (hasValue('silicon')) {
+    if (row.hasValue(columns.silicon)) {
       const found = findSilicon(siliconText);
       silicon = found.spec;
-      if (found.spec === null) report('silicon', 'unknown-silicon', issueMessages.unknownSilicon(siliconText, found.suggestion), found.suggestion);
+      if (found.spec === null) row.report(columns.silicon, 'unknown-silicon', issueMessages.unknownSilicon(siliconText, found.suggestion), found.suggestion);
     }
     if (provider !== null && silicon !== null) {
-      const availability = catalog.availability(provider, silicon);
+      const availability = availabilityOf(provider, silicon);
       if (availability.kind === 'not-offered') {
         const offeredBy = catalog.offersOf(silicon).map((offer) => offer.provider.name);
-        report('silicon', 'silicon-not-offered', issueMessages.siliconNotOffered(provider.name, silicon.name, offeredBy));
+        row.report(columns.silicon, 'silicon-not-offered', issueMessages.siliconNotOffered(provider.name, silicon.name, offeredBy));
       } else if (availability.kind === 'regions' && region !== null && !availability.regions.has(region)) {
-        report('region', 'silicon-not-in-region', issueMessages.siliconNotInRegion(provider.name, silicon.name, region, [...availability.regions]));
+        row.report(columns.region, 'silicon-not-in-region', issueMessages.siliconNotInRegion(provider.name, silicon.name, region, [...availability.regions]));
       }
     }
 
-    const chips = hasValue('chips') ? readChips(valueOf('chips'), (text) => report('chips', 'invalid-chips', issueMessages.invalidChips(text))) : null;
+    let chips: number | null = null;
+    if (row.hasValue(columns.chips)) {
+      const value = row.valueOf(columns.chips);
+      chips = readChips(value);
+      if (chips === null) row.report(columns.chips, 'invalid-chips', issueMessages.invalidChips(isCellError(value) ? value.error : cellText(value)));
+    }
 
     let start: CalendarDay | null = null;
     let end: CalendarDay | null = null;
-    if (hasValue('start')) {
-      const parsed = parseDateCell(valueOf('start'), date1904);
+    if (row.hasValue(columns.start)) {
+      const parsed = parseDateCell(row.valueOf(columns.start), date1904);
       if (parsed.ok) start = parsed.day;
-      else report('start', 'invalid-date', issueMessages.invalidDate(layout.columns.start?.header ?? 'Start', parsed.problem), suggestionOf(parsed.problem));
+      else row.report(columns.start, 'invalid-date', issueMessages.invalidDate(layout.columns.start?.header ?? 'Start', parsed.problem), suggestionOf(parsed.problem));
     }
-    if (hasValue('end')) {
-      const parsed = parseDateCell(valueOf('end'), date1904);
+    if (row.hasValue(columns.end)) {
+      const parsed = parseDateCell(row.valueOf(columns.end), date1904);
       if (parsed.ok) end = parsed.day;
-      else report('end', 'invalid-date', issueMessages.invalidDate(layout.columns.end?.header ?? 'End', parsed.problem), suggestionOf(parsed.problem));
+      else row.report(columns.end, 'invalid-date', issueMessages.invalidDate(layout.columns.end?.header ?? 'End', parsed.problem), suggestionOf(parsed.problem));
     }
     const datesValid = start !== null && end !== null && end >= start;
-    if (start !== null && end !== null && end < start) report('end', 'end-before-start', issueMessages.endBeforeStart(start, end));
+    if (start !== null && end !== null && end < start) row.report(columns.end, 'end-before-start', issueMessages.endBeforeStart(start, end));
 
-    if (checkTflops && hasValue('tflops')) {
-      const tflops = readNumber(valueOf('tflops'));
-      if (tflops === null) report('tflops', 'tflops-mismatch', issueMessages.invalidTflops(textOf('tflops')));
+    if (checkTflops && row.hasValue(columns.tflops)) {
+      const tflops = readNumber(row.valueOf(columns.tflops));
+      if (tflops === null) row.report(columns.tflops, 'tflops-mismatch', issueMessages.invalidTflops(row.textOf(columns.tflops)));
       else if (chips !== null && silicon?.denseBf16Tflops) {
         const expected = chips * silicon.denseBf16Tflops;
         if (Math.abs(tflops - expected) > TFLOPS_TOLERANCE * expected) {
-          report('tflops', 'tflops-mismatch', issueMessages.tflopsMismatch(tflops, expected, chips, silicon.name, silicon.denseBf16Tflops));
+          row.report(columns.tflops, 'tflops-mismatch', issueMessages.tflopsMismatch(tflops, expected, chips, silicon.name, silicon.denseBf16Tflops));
         }
       }
     }
 
-    const status = textOf('status');
+    const status = row.textOf(columns.status);
     const pool =
       providerText !== '' && regionText !== '' && siliconText !== ''
         ? internPool(provider?.name ?? providerText, region ?? regionText, silicon?.name ?? siliconText, blockText)
         : null;
     bookings.push({
-      sheetRow,
-      id: textOf('id'),
-      lab: textOf('lab'),
-      team: textOf('team'),
-      workload: textOf('workload'),
+      sheetRow: row.sheetRow,
+      id: row.textOf(columns.id),
+      lab: row.textOf(columns.lab),
+      team: row.textOf(columns.team),
+      workload: row.textOf(columns.workload),
       status,
-      priority: textOf('priority'),
-      owner: textOf('owner'),
+      priority: row.textOf(columns.priority),
+      owner: row.textOf(columns.owner),
       providerText,
       regionText,
       siliconText,
@@ -225,24 +248,85 @@ export function readBookings(sheet: SheetSnapshot, layout: TableLayout, options:
       chips,
       start: datesValid ? start : null,
       endExclusive: datesValid ? (end as CalendarDay) + 1 : null,
-      active: datesValid && pool !== null && !INACTIVE_STATUS.test(status),
+      active: datesValid && pool !== null && !isInactiveStatus(status),
     });
   }
   return { bookings, issues };
+}
+
+/** Where a field's cells are in the table (-1 when it has no such column), and whether they must be filled. */
+interface Column {
+  readonly field: BookingField;
+  readonly index: number;
+  readonly required: boolean;
+}
+
+/**
+ * The current row of a table: its cells by column, and its issues. One reader moves down the table,
+ * so the loop over a million rows creates no closures per row, and columns are objects of one shape
+ * rather than field names looked up per cell.
+ */
+class RowReader {
+  private cells: ReadonlyArray<CellValue> = [];
+  sheetRow = 0;
+
+  constructor(
+    private readonly layout: TableLayout,
+    private readonly issues: Issue[],
+  ) {}
+
+  moveTo(cells: ReadonlyArray<CellValue>, sheetRow: number): void {
+    this.cells = cells;
+    this.sheetRow = sheetRow;
+  }
+
+  valueOf(column: Column): CellValue | undefined {
+    return column.index < 0 ? undefined : this.cells[column.index];
+  }
+
+  textOf(column: Column): string {
+    return cellText(this.valueOf(column));
+  }
+
+  report(column: Column, code: Issue['code'], message: string, suggestion?: string): void {
+    this.issues.push(cellIssue(this.layout, this.sheetRow, column.field, code, message, suggestion));
+  }
+
+  /** Whether the cell holds something; an empty required cell is reported on the way. */
+  hasValue(column: Column): boolean {
+    if (column.index < 0) return false;
+    if (!isBlankCell(this.valueOf(column))) return true;
+    if (column.required) this.report(column, 'missing-value', issueMessages.missingValue(this.layout.columns[column.field]?.header ?? FIELD_LABELS[column.field]));
+    return false;
+  }
+}
+
+function allBlank(cells: ReadonlyArray<CellValue>, columns: readonly number[]): boolean {
+  for (const index of columns) if (!isBlankCell(cells[index])) return false;
+  return true;
+}
+
+/** The map under `key`, added when missing. */
+function childMap<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let child = map.get(key);
+  if (child === undefined) {
+    child = new Map<K2, V>();
+    map.set(key, child);
+  }
+  return child;
 }
 
 function suggestionOf(problem: DateProblem): string | undefined {
   return problem.kind === 'two-digit-year' ? problem.likely : undefined;
 }
 
-/** Chips as a positive whole number; text such as "1,024" counts, "lots" or 2.5 does not. */
-function readChips(value: CellValue | undefined, reportInvalid: (text: string) => void): number | null {
+/** Chips as a positive whole number, or null when invalid; text such as "1,024" counts, "lots" or 2.5 does not. */
+function readChips(value: CellValue | undefined): number | null {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
   if (typeof value === 'string' && WHOLE_NUMBER_TEXT.test(value.trim())) {
     const chips = Number(value.trim().replace(/,/g, ''));
     if (chips > 0 && Number.isSafeInteger(chips)) return chips;
   }
-  reportInvalid(isCellError(value) ? value.error : cellText(value));
   return null;
 }
 
