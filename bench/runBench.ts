@@ -9,7 +9,7 @@
  * To add one: write a `BenchSection`, put it in `SECTIONS`, and give `BenchResults` its key.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkWorkbook, detectConflicts } from '../src/core/checkWorkbook';
@@ -24,7 +24,24 @@ import { findDoubleBookedRowsNaive } from './naivePairwise';
 import { runSpreadsheetRule } from './spreadsheetRule';
 
 const ROOT = path.resolve(__dirname, '..');
-const WORKER = path.join(__dirname, 'engineWorker.ts');
+const WORKER_SOURCE = path.join(__dirname, 'engineWorker.ts');
+let compiledWorker: string | undefined;
+
+/**
+ * The engine process runs the engine as tsc compiles it, as the CLI's bin and the add-in's bundle do
+ * (tsx's on-the-fly transform wraps functions in name-keeping helpers that cost time per call).
+ */
+function engineWorker(context: BenchContext): string {
+  if (compiledWorker !== undefined) return compiledWorker;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-engine-'));
+  context.log('compiling the engine with tsc…');
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const build = spawnSync(process.execPath, [tsc, '--outDir', out, '--rootDir', ROOT, '--module', 'commonjs', '--target', 'ES2022', '--esModuleInterop', '--skipLibCheck', '--noCheck', WORKER_SOURCE], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`tsc could not compile the engine worker:\n${build.stdout}${build.stderr}`);
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'), 'dir');
+  compiledWorker = path.join(out, 'bench', 'engineWorker.js');
+  return compiledWorker;
+}
 const SEED = 20260414;
 
 interface Plan {
@@ -289,9 +306,9 @@ export const SECTIONS: readonly BenchSection[] = [naiveSection, formulaSection, 
 
 function measureEngine(context: BenchContext, rows: number, capacity: boolean): EngineSample {
   const { warmup, runs } = runsFor(rows);
-  const nodeOptions = ['--expose-gc', '--import', 'tsx'];
+  const nodeOptions = ['--expose-gc'];
   if (context.profileDir !== null) nodeOptions.push('--cpu-prof', '--cpu-prof-dir', context.profileDir);
-  const args = [...nodeOptions, WORKER, '--rows', String(rows), '--warmup', String(warmup), '--runs', String(runs), '--seed', String(context.seed)];
+  const args = [...nodeOptions, engineWorker(context), '--rows', String(rows), '--warmup', String(warmup), '--runs', String(runs), '--seed', String(context.seed)];
   if (capacity) args.push('--capacity');
   const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`the engine process for ${rows} rows failed (${child.status ?? child.signal}):\n${child.stderr}`);
@@ -379,7 +396,7 @@ export const GOALS: readonly BenchGoal[] = [
 export function describeMachine(): string {
   let cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   try {
-    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+    cpu = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
   } catch {
     // Not Linux: os.cpus() names the model.
   }
@@ -442,7 +459,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const profileDir = argv.includes('--profile') ? mkdtempSync(path.join(os.tmpdir(), 'capacity-bench-profiles-')) : null;
+  const profileDir = argv.includes('--profile') ? fs.mkdtempSync(path.join(os.tmpdir(), 'capacity-bench-profiles-')) : null;
   const context: BenchContext = {
     quick: argv.includes('--quick'),
     seed: SEED,

@@ -4,7 +4,7 @@ import { Catalog } from './catalog';
 import { CATALOG_SHEET, readCatalogSheet } from './catalogSheet';
 import { conflictId } from './conflictId';
 import { DEFAULT_CATALOG } from './defaultCatalog';
-import { findOverbookedRuns, PoolInterval } from './findOverbookedRuns';
+import { findOverbookedRunsInColumns, IntervalColumns } from './findOverbookedRuns';
 import { cellIssue, compareIssues, Issue, ISSUE_SEVERITY } from './issue';
 import { issueMessages } from './issueMessages';
 import { normalizeHeader } from './normalizeName';
@@ -105,11 +105,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   }
 
   const accepted = readAcceptedConflicts(findSheet(snapshot, RESOLUTION_LOG_SHEET));
-  const demand = intervalsOf(read.bookings);
-  const detected = conflictsOf(read.bookings, demand, capacity === null ? null : capacityRows, accepted);
+  const pools = new PoolNumbers();
+  const demand = intervalsOf(read.bookings, pools);
+  const capacityIntervals = capacity === null ? null : intervalsOf(capacityRows, pools);
+  const detected = conflictsOf(read.bookings, demand, capacityIntervals, pools, accepted);
   // Without a Chips column nobody booked a number of chips, so there is no figure to report.
   const conflicts = allocation.columns.chips === undefined ? detected.map((conflict) => ({ ...conflict, bookedChips: null })) : detected;
-  if (capacity !== null) appendAll(issues, unreservedIssues(read.bookings, demand, capacityRows, allocation));
+  if (capacityIntervals !== null) appendAll(issues, unreservedIssues(read.bookings, demand, capacityIntervals, pools.keys.length, allocation));
 
   const sheetOrder = new Map(snapshot.sheets.map((sheet, index) => [sheet.name, index]));
   issues.sort(compareIssues((sheet) => sheetOrder.get(sheet) ?? Number.MAX_SAFE_INTEGER));
@@ -276,27 +278,49 @@ function hashOfKey(key: string): number {
   return hash >>> 0;
 }
 
+/** Numbers for pools, shared by bookings and capacity rows: rows of one pool read from two tables get one number. */
+class PoolNumbers {
+  readonly keys: string[] = [];
+  private readonly byPool = new Map<Pool, number>();
+  private readonly byKey = new Map<string, number>();
+
+  numberOf(pool: Pool): number {
+    let number = this.byPool.get(pool);
+    if (number === undefined) {
+      number = this.byKey.get(pool.key);
+      if (number === undefined) {
+        number = this.keys.length;
+        this.keys.push(pool.key);
+        this.byKey.set(pool.key, number);
+      }
+      this.byPool.set(pool, number);
+    }
+    return number;
+  }
+}
+
 /** The days each active row holds, `ref` being its index in `rows`; one pass, as it runs over every row. */
-function intervalsOf(rows: readonly Booking[]): PoolInterval[] {
-  const intervals: PoolInterval[] = [];
-  rows.forEach((row, ref) => {
-    if (!row.active || row.pool === null || row.start === null || row.endExclusive === null) return;
-    intervals.push({ poolKey: row.pool.key, start: row.start, endExclusive: row.endExclusive, chips: row.chips ?? 0, ref });
-  });
-  return intervals;
+function intervalsOf(rows: readonly Booking[], pools: PoolNumbers): IntervalColumns {
+  const columns = new IntervalColumns(rows.length);
+  for (let ref = 0; ref < rows.length; ref++) {
+    const row = rows[ref];
+    if (!row.active || row.pool === null || row.start === null || row.endExclusive === null) continue;
+    columns.push(pools.numberOf(row.pool), row.start, row.endExclusive, row.chips ?? 0, ref);
+  }
+  return columns;
 }
 
 /** Conflicts of the bookings, ordered by first day, then pool; accepted ones marked. */
 export function detectConflicts(bookings: readonly Booking[], capacityRows: readonly Booking[] | null, accepted: ReadonlyMap<string, string>): Conflict[] {
-  return conflictsOf(bookings, intervalsOf(bookings), capacityRows, accepted);
+  const pools = new PoolNumbers();
+  return conflictsOf(bookings, intervalsOf(bookings, pools), capacityRows === null ? null : intervalsOf(capacityRows, pools), pools, accepted);
 }
 
-/** `detectConflicts` with the bookings' intervals already made (`intervalsOf(bookings)`). */
+/** `detectConflicts` with the intervals already made. */
 function conflictsOf(
-  bookings: readonly Booking[], demand: readonly PoolInterval[], capacityRows: readonly Booking[] | null, accepted: ReadonlyMap<string, string>,
+  bookings: readonly Booking[], demand: IntervalColumns, capacity: IntervalColumns | null, pools: PoolNumbers, accepted: ReadonlyMap<string, string>,
 ): Conflict[] {
-  const capacity = capacityRows === null ? null : intervalsOf(capacityRows);
-  const runs = findOverbookedRuns(demand, capacity);
+  const runs = findOverbookedRunsInColumns(pools.keys, demand, capacity);
   const conflicts = runs.map((run): Conflict => {
     const first = bookings[run.refs[0]];
     const pool = first.pool as Pool;
@@ -315,27 +339,30 @@ function conflictsOf(
 const NO_COVERAGE: ReadonlyArray<[CalendarDay, CalendarDay]> = [];
 
 /**
- * `demand` holds the active bookings' intervals (`intervalsOf(bookings)`): walked instead of the bookings, since
- * they are small and in row order, where a million bookings of a re-check lie scattered over the heap.
+ * `demand` holds the active bookings' intervals: walked instead of the bookings, since they are compact
+ * and in row order, where a million bookings of a re-check lie scattered over the heap.
  */
-function unreservedIssues(bookings: readonly Booking[], demand: readonly PoolInterval[], capacityRows: readonly Booking[], layout: TableLayout): Issue[] {
-  const coverage = new Map<string, Array<[CalendarDay, CalendarDay]>>();
-  for (const row of capacityRows) {
-    if (!row.active || row.pool === null || row.start === null || row.endExclusive === null || (row.chips ?? 0) <= 0) continue;
-    const list = coverage.get(row.pool.key) ?? [];
-    list.push([row.start, row.endExclusive]);
-    coverage.set(row.pool.key, list);
+function unreservedIssues(bookings: readonly Booking[], demand: IntervalColumns, capacity: IntervalColumns, poolCount: number, layout: TableLayout): Issue[] {
+  const coverage: Array<Array<[CalendarDay, CalendarDay]> | undefined> = new Array(poolCount);
+  for (let i = 0; i < capacity.count; i++) {
+    if (capacity.chips[i] <= 0) continue;
+    const list = (coverage[capacity.pool[i]] ??= []);
+    list.push([capacity.start[i], capacity.endExclusive[i]]);
   }
-  for (const [key, list] of coverage) coverage.set(key, mergeIntervals(list));
+  for (let pool = 0; pool < poolCount; pool++) {
+    const list = coverage[pool];
+    if (list !== undefined) coverage[pool] = mergeIntervals(list);
+  }
   const issues: Issue[] = [];
-  for (const interval of demand) {
-    const gaps = uncoveredDays(interval.start, interval.endExclusive, coverage.get(interval.poolKey) ?? NO_COVERAGE);
+  for (let i = 0; i < demand.count; i++) {
+    const start = demand.start[i];
+    const endExclusive = demand.endExclusive[i];
+    const gaps = uncoveredDays(start, endExclusive, coverage[demand.pool[i]] ?? NO_COVERAGE);
     if (gaps.days === 0) continue;
-    const booking = bookings[interval.ref];
+    const booking = bookings[demand.ref[i]];
     const { provider, region, silicon, block } = booking.pool as Pool;
     const poolName = [provider, region, silicon, block].filter((part) => part !== '').join(' ');
-    issues.push(cellIssue(layout, booking.sheetRow, 'start', 'unreserved',
-      issueMessages.unreserved(poolName, gaps.first, gaps.last, gaps.days, interval.endExclusive - interval.start)));
+    issues.push(cellIssue(layout, booking.sheetRow, 'start', 'unreserved', issueMessages.unreserved(poolName, gaps.first, gaps.last, gaps.days, endExclusive - start)));
   }
   return issues;
 }

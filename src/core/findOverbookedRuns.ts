@@ -31,6 +31,50 @@ const INDEX_BITS = 2 ** 23;
 const DAY_OFFSET = 1_000_000;
 const LAST_PACKABLE_DAY = 2 ** 53 / INDEX_BITS - DAY_OFFSET - 1;
 
+/** Intervals stored column by column, so that a million of them are five arrays rather than a million objects. */
+export class IntervalColumns {
+  count = 0;
+  pool: Int32Array;
+  start: Float64Array;
+  endExclusive: Float64Array;
+  chips: Float64Array;
+  ref: Int32Array;
+
+  constructor(expected = 16) {
+    const size = Math.max(1, expected);
+    this.pool = new Int32Array(size);
+    this.start = new Float64Array(size);
+    this.endExclusive = new Float64Array(size);
+    this.chips = new Float64Array(size);
+    this.ref = new Int32Array(size);
+  }
+
+  /** Adds the interval `[start, endExclusive)` of pool number `pool`. */
+  push(pool: number, start: CalendarDay, endExclusive: CalendarDay, chips: number, ref: number): void {
+    if (this.count === this.pool.length) this.grow();
+    const i = this.count++;
+    this.pool[i] = pool;
+    this.start[i] = start;
+    this.endExclusive[i] = endExclusive;
+    this.chips[i] = chips;
+    this.ref[i] = ref;
+  }
+
+  private grow(): void {
+    const size = this.pool.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(array: T): T => {
+      const copy = new (array.constructor as { new (length: number): T })(size);
+      copy.set(array);
+      return copy;
+    };
+    this.pool = grown(this.pool);
+    this.start = grown(this.start);
+    this.endExclusive = grown(this.endExclusive);
+    this.chips = grown(this.chips);
+    this.ref = grown(this.ref);
+  }
+}
+
 /**
  * Finds over-booked days by a sweep over start/end events, O(n log n) per pool.
  * Without capacity (`capacity === null`) a day is over-booked when two or more intervals hold it;
@@ -38,94 +82,153 @@ const LAST_PACKABLE_DAY = 2 ** 53 / INDEX_BITS - DAY_OFFSET - 1;
  * Days must be whole and within about a million days of 1970 (a BugIndicatingError says otherwise).
  */
 export function findOverbookedRuns(demand: readonly PoolInterval[], capacity: readonly PoolInterval[] | null): OverbookedRun[] {
-  const demandByPool = groupByPool(demand);
-  const capacityByPool = capacity === null ? null : groupByPool(capacity);
-  const runs: OverbookedRun[] = [];
-  const scratch = { events: new Float64Array(0) };
-  for (const [poolKey, poolDemand] of demandByPool) {
-    if (poolDemand.length < 2 && capacityByPool === null) continue;
-    const poolCapacity = capacityByPool === null ? null : capacityByPool.get(poolKey) ?? [];
-    if (poolCapacity !== null && poolCapacity.length === 0) continue;
-    sweepPool(poolKey, poolDemand, poolCapacity, runs, scratch);
-  }
-  return runs;
+  const poolKeys: string[] = [];
+  const indexOfKey = new Map<string, number>();
+  const toColumns = (intervals: readonly PoolInterval[]): IntervalColumns => {
+    const columns = new IntervalColumns(intervals.length);
+    for (const interval of intervals) {
+      let pool = indexOfKey.get(interval.poolKey);
+      if (pool === undefined) {
+        pool = poolKeys.length;
+        poolKeys.push(interval.poolKey);
+        indexOfKey.set(interval.poolKey, pool);
+      }
+      columns.push(pool, interval.start, interval.endExclusive, interval.chips, interval.ref);
+    }
+    return columns;
+  };
+  return findOverbookedRunsInColumns(poolKeys, toColumns(demand), capacity === null ? null : toColumns(capacity));
 }
 
-function groupByPool(intervals: readonly PoolInterval[]): Map<string, PoolInterval[]> {
-  const groups = new Map<string, PoolInterval[]>();
-  for (const interval of intervals) {
+/** Positions of each pool's intervals: `order[first[p] .. first[p + 1])` are pool p's, by a counting sort. */
+interface PoolGroups {
+  readonly first: Int32Array;
+  readonly order: Int32Array;
+}
+
+function groupByPool(columns: IntervalColumns, poolCount: number): PoolGroups {
+  const first = new Int32Array(poolCount + 1);
+  for (let i = 0; i < columns.count; i++) {
     // A fractional or far-off day would corrupt the packed events and the sweep would misread them silently.
-    if (!isPackableDay(interval.start) || !isPackableDay(interval.endExclusive)) {
-      throw new BugIndicatingError(`Days [${interval.start}, ${interval.endExclusive}) are not whole days the sweep can order`);
+    if (!isPackableDay(columns.start[i]) || !isPackableDay(columns.endExclusive[i])) {
+      throw new BugIndicatingError(`Days [${columns.start[i]}, ${columns.endExclusive[i]}) are not whole days the sweep can order`);
     }
-    if (interval.endExclusive <= interval.start) continue;
-    const group = groups.get(interval.poolKey);
-    if (group === undefined) groups.set(interval.poolKey, [interval]);
-    else group.push(interval);
+    if (columns.endExclusive[i] > columns.start[i]) first[columns.pool[i] + 1]++;
   }
-  return groups;
+  for (let p = 0; p < poolCount; p++) first[p + 1] += first[p];
+  const next = first.slice(0, poolCount);
+  const order = new Int32Array(first[poolCount]);
+  for (let i = 0; i < columns.count; i++) if (columns.endExclusive[i] > columns.start[i]) order[next[columns.pool[i]]++] = i;
+  return { first, order };
 }
 
 function isPackableDay(day: CalendarDay): boolean {
   return Number.isInteger(day) && day >= -DAY_OFFSET && day <= LAST_PACKABLE_DAY;
 }
 
+/** Buffers reused from pool to pool: tens of thousands of small pools would otherwise each allocate their own. */
+class SweepScratch {
+  events = new Float64Array(64);
+  /** Index of each interval of the pool: demand first, then capacity. */
+  members = new Int32Array(32);
+  /** The active demand intervals, as a list with each one's position in it, for O(1) removal. */
+  active = new Int32Array(32);
+  positionInActive = new Int32Array(32);
+  started = new Int32Array(32);
+
+  fit(intervals: number): void {
+    if (this.members.length >= intervals) return;
+    const size = Math.max(intervals, this.members.length * 2);
+    this.events = new Float64Array(size * 2);
+    this.members = new Int32Array(size);
+    this.active = new Int32Array(size);
+    this.positionInActive = new Int32Array(size);
+    this.started = new Int32Array(size);
+  }
+}
+
+/** `findOverbookedRuns` on intervals in columns; `poolKeys[p]` names pool number p. */
+export function findOverbookedRunsInColumns(poolKeys: readonly string[], demand: IntervalColumns, capacity: IntervalColumns | null): OverbookedRun[] {
+  const poolCount = poolKeys.length;
+  const demandGroups = groupByPool(demand, poolCount);
+  const capacityGroups = capacity === null ? null : groupByPool(capacity, poolCount);
+  const runs: OverbookedRun[] = [];
+  const scratch = new SweepScratch();
+  for (let pool = 0; pool < poolCount; pool++) {
+    const demandCount = demandGroups.first[pool + 1] - demandGroups.first[pool];
+    const capacityCount = capacityGroups === null ? 0 : capacityGroups.first[pool + 1] - capacityGroups.first[pool];
+    if (capacityGroups === null ? demandCount < 2 : demandCount === 0 || capacityCount === 0) continue;
+    sweepPool(poolKeys[pool], demand, demandGroups, capacity, capacityGroups, pool, runs, scratch);
+  }
+  return runs;
+}
+
 function sweepPool(
-  poolKey: string, demand: PoolInterval[], capacity: PoolInterval[] | null, runs: OverbookedRun[], scratch: { events: Float64Array },
+  poolKey: string, demand: IntervalColumns, demandGroups: PoolGroups, capacity: IntervalColumns | null, capacityGroups: PoolGroups | null,
+  pool: number, runs: OverbookedRun[], scratch: SweepScratch,
 ): void {
-  const demandCount = demand.length;
-  const all = capacity === null ? demand : demand.concat(capacity);
-  if (all.length * 2 >= INDEX_BITS) throw new RangeError(`A pool with ${all.length} intervals is more than one sweep handles`);
-  // One buffer for every pool: tens of thousands of small pools would otherwise each allocate an ArrayBuffer.
-  if (scratch.events.length < all.length * 2) scratch.events = new Float64Array(Math.max(all.length * 2, scratch.events.length * 2));
-  const events = scratch.events.subarray(0, all.length * 2);
-  for (let i = 0; i < all.length; i++) {
-    events[2 * i] = (all[i].start + DAY_OFFSET) * INDEX_BITS + 2 * i;
-    events[2 * i + 1] = (all[i].endExclusive + DAY_OFFSET) * INDEX_BITS + 2 * i + 1;
+  const demandFirst = demandGroups.first[pool];
+  const demandCount = demandGroups.first[pool + 1] - demandFirst;
+  const capacityFirst = capacityGroups === null ? 0 : capacityGroups.first[pool];
+  const capacityCount = capacityGroups === null ? 0 : capacityGroups.first[pool + 1] - capacityFirst;
+  const total = demandCount + capacityCount;
+  if (total * 2 >= INDEX_BITS) throw new RangeError(`A pool with ${total} intervals is more than one sweep handles`);
+  scratch.fit(total);
+  const { members, active, positionInActive, started } = scratch;
+  const events = scratch.events.subarray(0, total * 2);
+  for (let k = 0; k < total; k++) {
+    const columns = k < demandCount ? demand : (capacity as IntervalColumns);
+    const index = k < demandCount ? demandGroups.order[demandFirst + k] : (capacityGroups as PoolGroups).order[capacityFirst + k - demandCount];
+    members[k] = index;
+    events[2 * k] = (columns.start[index] + DAY_OFFSET) * INDEX_BITS + 2 * k;
+    events[2 * k + 1] = (columns.endExclusive[index] + DAY_OFFSET) * INDEX_BITS + 2 * k + 1;
   }
   events.sort();
 
-  const active = new Set<number>();
   let activeCount = 0;
   let demandChips = 0;
   let capacityChips = 0;
-  let open: { start: CalendarDay; refs: Set<number>; booked: number; capacity: number; excess: number } | null = null;
-  // Demand intervals that start on the current day: the first `startedCount` entries, reused day after day.
-  const startedHere: number[] = [];
-  let startedCount = 0;
+  let open: { start: CalendarDay; refs: number[]; booked: number; capacity: number; excess: number } | null = null;
   let e = 0;
   while (e < events.length) {
     const day = Math.floor(events[e] / INDEX_BITS) - DAY_OFFSET;
     const dayBase = (day + DAY_OFFSET) * INDEX_BITS;
     const nextDayBase = dayBase + INDEX_BITS;
-    startedCount = 0;
+    let startedCount = 0;
     for (; e < events.length && events[e] < nextDayBase; e++) {
       // Subtraction, not %, which is a slow floating-point remainder; both are exact below 2 ** 53.
       const code = events[e] - dayBase;
-      const index = code >> 1;
+      const k = code >> 1;
       const isEnd = (code & 1) === 1;
-      const interval = all[index];
-      if (index < demandCount) {
+      if (k < demandCount) {
+        const chips = demand.chips[members[k]];
         if (isEnd) {
-          active.delete(index);
-          activeCount--;
-          demandChips -= interval.chips;
+          // Swap the last active interval into the ended one's place.
+          const at = positionInActive[k];
+          const last = active[--activeCount];
+          active[at] = last;
+          positionInActive[last] = at;
+          demandChips -= chips;
         } else {
-          active.add(index);
-          startedHere[startedCount++] = index;
-          activeCount++;
-          demandChips += interval.chips;
+          positionInActive[k] = activeCount;
+          active[activeCount++] = k;
+          started[startedCount++] = k;
+          demandChips += chips;
         }
       } else {
-        capacityChips += isEnd ? -interval.chips : interval.chips;
+        const chips = (capacity as IntervalColumns).chips[members[k]];
+        capacityChips += isEnd ? -chips : chips;
       }
     }
     const overbooked = capacity === null ? activeCount >= 2 : capacityChips > 0 && demandChips > capacityChips;
     if (overbooked) {
       if (open === null) {
-        open = { start: day, refs: new Set(active), booked: demandChips, capacity: capacityChips, excess: demandChips - capacityChips };
+        const refs: number[] = [];
+        for (let a = 0; a < activeCount; a++) refs.push(demand.ref[members[active[a]]]);
+        open = { start: day, refs, booked: demandChips, capacity: capacityChips, excess: demandChips - capacityChips };
       } else {
-        for (let k = 0; k < startedCount; k++) open.refs.add(startedHere[k]);
+        // A booking starting inside an open run was not active before, so it is not in the run yet.
+        for (let s = 0; s < startedCount; s++) open.refs.push(demand.ref[members[started[s]]]);
         open.booked = Math.max(open.booked, demandChips);
         open.capacity = Math.min(open.capacity, capacityChips);
         open.excess = Math.max(open.excess, demandChips - capacityChips);
@@ -135,7 +238,7 @@ function sweepPool(
         poolKey,
         start: open.start,
         endExclusive: day,
-        refs: [...open.refs].map((index) => demand[index].ref).sort((a, b) => a - b),
+        refs: open.refs.sort((a, b) => a - b),
         bookedChips: open.booked,
         capacityChips: capacity === null ? null : open.capacity,
         excessChips: capacity === null ? null : open.excess,

@@ -28,12 +28,20 @@ export function isCellError(value: CellValue | undefined): value is CellError {
 /** True for an empty cell or text made only of whitespace. */
 export function isBlankCell(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
-  return typeof value === 'string' && value.trim() === '';
+  if (typeof value !== 'string') return false;
+  // Text starting with a visible ASCII character is not blank; only other text needs a trim to tell.
+  const first = value.charCodeAt(0);
+  return !(first > 32 && first < 127) && value.trim() === '';
 }
 
 /** The text a user sees for simple values; error values read as their code. */
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'string') {
+    // Most cells have nothing to trim; checking both ends is cheaper than trimming.
+    const last = value.length - 1;
+    return last >= 0 && value.charCodeAt(0) > 32 && value.charCodeAt(0) < 127 && value.charCodeAt(last) > 32 && value.charCodeAt(last) < 127 ? value : value.trim();
+  }
   if (isCellError(value)) return value.error;
-  return String(value).trim();
+  return String(value);
 }
