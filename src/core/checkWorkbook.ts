@@ -281,19 +281,15 @@ function hashOfKey(key: string): number {
 /** Numbers for pools, shared by bookings and capacity rows: rows of one pool read from two tables get one number. */
 class PoolNumbers {
   readonly keys: string[] = [];
-  private readonly byPool = new Map<Pool, number>();
+  // Keyed by the pool's key string, which every booking of a pool shares, so a look-up never compares text.
   private readonly byKey = new Map<string, number>();
 
   numberOf(pool: Pool): number {
-    let number = this.byPool.get(pool);
+    let number = this.byKey.get(pool.key);
     if (number === undefined) {
-      number = this.byKey.get(pool.key);
-      if (number === undefined) {
-        number = this.keys.length;
-        this.keys.push(pool.key);
-        this.byKey.set(pool.key, number);
-      }
-      this.byPool.set(pool, number);
+      number = this.keys.length;
+      this.keys.push(pool.key);
+      this.byKey.set(pool.key, number);
     }
     return number;
   }
