@@ -17,7 +17,7 @@ export type Resolution =
   | { readonly kind: 'accept'; readonly conflictId: string; readonly reason: string };
 
 export interface ConflictOptions {
-  /** One shift per booking that can clear the conflict alone, the booking to move first. */
+  /** One shift per booking that can clear the conflict alone: the booking that should give way first. */
   readonly shifts: Array<Extract<Resolution, { kind: 'shift' }>>;
   readonly moves: Array<Extract<Resolution, { kind: 'move' }>>;
   readonly shrinks: Array<Extract<Resolution, { kind: 'shrink' }>>;
@@ -130,7 +130,8 @@ export function suggestResolutions(report: CheckReport, conflict: Conflict): Con
       if (clears) shrinks.push({ kind: 'shrink', conflictId: conflict.id, row: booking.sheetRow, fromChips: booking.chips, chips });
     }
   }
-  shifts.sort((a, b) => Math.abs(a.days) - Math.abs(b.days) || involvedOrder(involved, a.row) - involvedOrder(involved, b.row));
+  // The booking that should give way comes first (tentative, lower priority, booked later), each by its smallest shift.
+  shifts.sort((a, b) => involvedOrder(involved, a.row) - involvedOrder(involved, b.row));
   return { shifts, moves: suggestMoves(report, conflict, involved), shrinks };
 }
 
