@@ -10,6 +10,7 @@
  */
 import { DEFAULT_CATALOG } from '../src/core/defaultCatalog';
 import { CellValue, WorkbookSnapshot } from '../src/core/snapshot';
+import { seededRandom } from '../scripts/seededRandom';
 
 export const ALLOCATION_HEADER = ['ID', 'Lab', 'Team', 'Workload', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status', 'Block'] as const;
 export const CAPACITY_HEADER = ['Provider', 'Region', 'Silicon', 'Block', 'Chips', 'Start', 'End'] as const;
@@ -49,17 +50,7 @@ export interface GeneratedWorkbook {
   readonly capacityRows: number;
 }
 
-/** Mulberry32: a small, fast, seeded PRNG; the same seed gives the same workbook on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom };
 
 const MS_PER_DAY = 86_400_000;
 /** 1900 date system: serial 25569 is 1970-01-01 (valid from March 1900 on). */

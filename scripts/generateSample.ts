@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../src/core/checkWorkbook';
 import { formatIsoDay } from '../src/core/calendarDay';
 import { snapshotFromExcelJs } from '../src/xlsx/snapshotFromExcelJs';
+import { seededRandom } from './seededRandom';
 
 export const SAMPLE_PATH = path.join(__dirname, '..', 'assets', 'sample-capacity.xlsx');
 
@@ -68,17 +69,6 @@ function day(year: number, month: number, dayOfMonth: number): number {
   return Date.UTC(year, month - 1, dayOfMonth) / 86_400_000;
 }
 
-/** Mulberry32: a small seeded PRNG, so the sample is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Block {
   readonly id: string;

@@ -1,3 +1,4 @@
+import { columnLetters } from '../core/address';
 import { SimulatedOfficeError } from './simulatedOfficeError';
 
 /** Rows and columns of one worksheet grid (Excel 2007 and later). */
@@ -18,17 +19,7 @@ export interface ParsedAddress {
   readonly rect: CellRect;
 }
 
-/** Column letters for a 0-based column index: 0 → "A", 26 → "AA". */
-export function columnLetters(columnIndex: number): string {
-  let letters = '';
-  let n = columnIndex + 1;
-  while (n > 0) {
-    const remainder = (n - 1) % 26;
-    letters = String.fromCharCode(65 + remainder) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export { columnLetters };
 
 /** 0-based column index for letters ("A" → 0, "XFD" → 16383), or undefined past the grid. */
 export function columnIndexOrUndefined(letters: string): number | undefined {
