@@ -8,7 +8,7 @@ import { describeEdits, describeResolution } from '../core/resolutionMessages';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { Resolution } from '../core/suggestResolutions';
 import { applyCellEdits, LogEntry } from './applyCellEdits';
-import { FillMemory, parseFillMemory, serializeFillMemory, STATE_SHEET } from './fillMemory';
+import { FillMemory, parseFillMemory, reanchorMemory, rowFingerprint, serializeFillMemory, STATE_SHEET } from './fillMemory';
 import { paintConflicts, PaintOutcome } from './paintConflicts';
 import { cellsToRects, chunkAddresses, parseCellAddress, rectAddress } from './rangeAddresses';
 import { CheckCancelled, readChangedRows, readWorkbook, SheetChange, WorkbookRead } from './readWorkbook';
@@ -61,6 +61,8 @@ export interface SessionOptions {
 }
 
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+/** Columns that say whose a row is and that no resolution rewrites. */
+const FINGERPRINT_FIELDS = ['id', 'lab', 'team', 'workload', 'owner', 'priority', 'notes'] as const;
 
 /**
  * The add-in's state in the shared runtime: the last check, live checking, resolutions and undo.
@@ -256,7 +258,16 @@ export class CheckSession {
       return;
     }
     const report = outcome.report;
-    const paint = await paintConflicts(context, { ...paintRequest, sheet: report.allocation.sheetName, targets: conflictCells(report) });
+    const allocationRows = read.snapshot.sheets.find((sheet) => sheet.name === report.allocation.sheetName)?.rows ?? [];
+    const fingerprintColumns = FINGERPRINT_FIELDS.map((field) => report.allocation.columns[field]?.index).filter((index): index is number => index !== undefined);
+    const paint = await paintConflicts(context, {
+      ...paintRequest,
+      // Rows inserted or deleted since the last paint move the remembered cells with their bookings.
+      memory: reanchorMemory(memory, report.allocation.sheetName, allocationRows, fingerprintColumns),
+      sheet: report.allocation.sheetName,
+      targets: conflictCells(report),
+      fingerprintOfRow: (row) => rowFingerprint(allocationRows[row - 1], fingerprintColumns),
+    });
     this.lastRead = withState(read, paint.memory);
     this.update({ checked: { report, snapshot: read.snapshot, checkedAt: this.now(), paint }, problem: null });
   }

@@ -17,6 +17,8 @@ export interface PaintRequest {
   /** Whether the state sheet exists, and how many rows it holds, so stale rows are blanked. */
   readonly stateSheetExists: boolean;
   readonly stateRows: number;
+  /** The fingerprint of a row of `sheet`, remembered with each cell painted on it. */
+  readonly fingerprintOfRow?: (row: number) => string;
 }
 
 export interface PaintOutcome {
@@ -52,7 +54,7 @@ export async function paintConflicts(context: Excel.RequestContext, request: Pai
   const paintNow: CellRef[] = [];
   for (const { cell } of toPaint) {
     const address = cellKeyAddress(cell);
-    next.set(memoryKey(sheet, address), { sheet, address, original: current.get(memoryKey(sheet, address)) ?? null });
+    next.set(memoryKey(sheet, address), { sheet, address, original: current.get(memoryKey(sheet, address)) ?? null, fingerprint: request.fingerprintOfRow?.(cell.row) ?? '' });
     paintNow.push(cell);
   }
   const restoreBySheet = new Map<string, Array<{ cell: CellRef; fill: CellFill }>>();

@@ -36,9 +36,38 @@ describe('CheckSession on the Excel simulator', () => {
       const { sim, session } = start();
       await session.check();
       expect(sim.visibilityOf(STATE_SHEET)).toBe('VeryHidden');
-      expect(sim.snapshotValues(STATE_SHEET)).toEqual(
+      const state = sim.snapshotValues(STATE_SHEET);
+      expect(state.map((row) => row.slice(0, 5))).toEqual(
         expect.arrayContaining([['fill', 'Allocations', 'G2', '#FCE4D6', 'Solid'], ['fill', 'Allocations', 'J3', '#DDEBF7', 'Solid']]),
       );
+      // Each remembered cell names whose booking it belongs to, to find it again if rows move.
+      expect(state.find((row) => row[2] === 'G2')?.[5]).toBe(JSON.stringify(['P-1', 'Lab A', 'Pretrain', 'pre-training', '']));
+    });
+
+    it('finds its painted cells again after rows were inserted above them, and restores each row’s own colour', async () => {
+      const { sim, session } = start();
+      const before = fillsOf(sim, 'Allocations', 5);
+      await session.check();
+      // Someone (perhaps without the add-in) inserts two rows at row 2: every row, with its fill, moves down two.
+      const values = sim.snapshotValues('Allocations');
+      const fills = fillsOf(sim, 'Allocations', 5);
+      sim.setValueAt('Allocations', 'A2:L3', [Array(12).fill(null), Array(12).fill(null)]);
+      for (const [address, fill] of Object.entries(fills)) {
+        const row = Number(address.slice(1));
+        if (row >= 2) sim.setFillAt('Allocations', `${address[0]}${row + 2}`, fill);
+        if (row === 2 || row === 3) sim.setFillAt('Allocations', address, null);
+      }
+      sim.setValueAt('Allocations', 'A4', values.slice(1));
+      await session.check();
+      expect(session.getState().checked!.report.conflicts.map((conflict) => conflict.rows)).toEqual([[4, 5]]);
+      // The conflict ends: every moved row gets its own colour back, two rows further down.
+      sim.setValueAt('Allocations', 'K5', 'cancelled');
+      await session.check();
+      for (const [address, fill] of Object.entries(before)) {
+        const row = Number(address.slice(1));
+        if (row >= 2) expect([address, sim.fillAt('Allocations', `${address[0]}${row + 2}`)]).toEqual([address, fill]);
+      }
+      expect(sim.fillAt('Allocations', 'G2')).toBeNull();
     });
 
     it('reports a workbook without an allocation table in one sentence and paints nothing', async () => {
