@@ -1,4 +1,4 @@
-import { columnLetters } from '../core/address';
+import { columnIndex, columnLetters } from '../core/address';
 import { CellRef } from '../core/paintTargets';
 
 /** Excel on the web rejects `getRanges` addresses longer than this. */
@@ -85,7 +85,5 @@ export function rectCells(rect: CellRect): CellRef[] {
 export function parseCellAddress(address: string): CellRef | undefined {
   const match = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address.trim());
   if (match === null) return undefined;
-  let column = 0;
-  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]), column: column - 1 };
+  return { row: Number(match[2]), column: columnIndex(match[1]) };
 }
