@@ -1,23 +1,21 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Browser, chromium, Page } from 'playwright-core';
+import { chooseChromium } from './chooseChromium';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
-/** Debian's Chromium; CI installs it (`.ci/run`), and no browser is ever downloaded. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** The browser these tests drive (`TEST_CHROMIUM`, see chooseChromium.ts). */
+export const CHROMIUM = chooseChromium();
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
 
 /** Time for a production build of the workbench on a two-core machine, with room to spare. */
 export const BUILD_TIMEOUT_MS = 240_000;
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Debian's Chromium at ${CHROMIUM}. Install it with: apt-get install -y --no-install-recommends chromium (.ci/run does).`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: await CHROMIUM.executablePath(), args: CHROMIUM_FLAGS });
 }
 
 /** Builds dist/workbench exactly as `npm run demo` does. */

@@ -1,11 +1,11 @@
 /**
- * The workbench in Debian's Chromium: the add-in's real task pane, ribbon function and adapter against the
+ * The workbench in a headless Chromium (Debian's, or the npm one: chooseChromium.ts): the add-in's real task pane, ribbon function and adapter against the
  * in-browser Excel simulator, driven as a lead would drive them. The tests in each describe run in order
  * on one page, each picking up the workbook where the previous one left it.
  */
 import ExcelJS from 'exceljs';
 import { Browser, Page } from 'playwright-core';
-import { buildWorkbench, BUILD_TIMEOUT_MS, DemoServer, launchChromium, PageProblems, saveScreenshot, startDemoServer, watchPage } from './browserHarness';
+import { buildWorkbench, BUILD_TIMEOUT_MS, CHROMIUM, DemoServer, launchChromium, PageProblems, saveScreenshot, startDemoServer, watchPage } from './browserHarness';
 import {
   addressesOf, buildCapacityWorkbook, buildLargeWorkbook, H100_ROWS, PAINTED_COLUMNS, rowFill, tableAddresses,
   TPU_ROWS, TRAINIUM_ROWS, TYPO_CELL, XSS_PAYLOAD,
@@ -46,279 +46,281 @@ function expectedBackgrounds(yellowRows: readonly number[]): Record<string, stri
   return Object.fromEntries(tableAddresses().map((address) => [address, yellow.has(address) ? YELLOW : cssColor(rowFill(Number(address.slice(1))))]));
 }
 
-describe('the workbench on a generated capacity workbook', () => {
-  let page: Page;
-  let workbench: WorkbenchPage;
-  let problems: PageProblems;
+describe(`in ${CHROMIUM.label}`, () => {
+  describe('the workbench on a generated capacity workbook', () => {
+    let page: Page;
+    let workbench: WorkbenchPage;
+    let problems: PageProblems;
 
-  beforeAll(async () => {
-    ({ page, workbench, problems } = await openPage());
+    beforeAll(async () => {
+      ({ page, workbench, problems } = await openPage());
+    });
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('opens the workbook through the file input, one tab per visible sheet, fills as they are', async () => {
+      await workbench.openWorkbook('q2-plan.xlsx', await buildCapacityWorkbook());
+
+      expect(await workbench.tabNames()).toEqual(['Allocations']);
+      expect(await workbench.cellText('G2')).toBe('Trainium2');
+      expect(await workbench.cellText('I2')).toBe('14 Apr 2026');
+      expect(await workbench.backgrounds(tableAddresses())).toEqual(expectedBackgrounds([]));
+    });
+
+    it('Check conflicts on the ribbon paints exactly the conflict rows’ Silicon, Chips, Start and End yellow', async () => {
+      await workbench.checkFromRibbon();
+      await workbench.waitForConflictsHeading('Conflicts (2 open)');
+
+      expect(await workbench.waitForBackgrounds(expectedBackgrounds([...TRAINIUM_ROWS, ...H100_ROWS]))).toEqual(expectedBackgrounds([...TRAINIUM_ROWS, ...H100_ROWS]));
+      await saveScreenshot('workbench-checked.png', (path) => page.screenshot({ path, animations: 'disabled' }));
+      await saveScreenshot('taskpane-checked.png', (path) => workbench.pane.screenshot({ path, animations: 'disabled' }));
+    });
+
+    it('shows each conflict’s pool, window and bookings in the pane', async () => {
+      const card = workbench.conflictCard('AWS us-east-1 Trainium2');
+      expect(await card.textContent()).toContain('14 Apr 2026 – 27 Apr 2026 (14 days)');
+      expect(await card.getByRole('list', { name: 'Bookings involved' }).getByRole('listitem').allTextContents()).toEqual([
+        'Row 2: Lab A / Pretrain — pre-training · confirmed · 2,048 chips',
+        'Row 3: Lab B / FT sprint — fine-tuning · tentative · 512 chips',
+      ]);
+    });
+
+    it('has no accessibility violations in the pane (axe-core), options expanded', async () => {
+      await workbench.conflictCard('AWS us-east-1 Trainium2').getByRole('button', { name: /more option/ }).click();
+
+      expect(await workbench.accessibilityViolations('.wb-pane')).toEqual([]);
+    });
+
+    it('Shift clears the Trainium2 conflict and its yellow, and the log sheet gains a row', async () => {
+      const shift = workbench.conflictCard('AWS us-east-1 Trainium2').getByRole('button', { name: /^Shift/ }).first();
+      expect(await shift.textContent()).toBe('Shift Lab B / FT sprint by +14 days (28 Apr – 11 May 2026)');
+      await shift.click();
+      await workbench.waitForConflictsHeading('Conflicts (1 open)');
+
+      expect(await workbench.waitForBackgrounds(expectedBackgrounds(H100_ROWS))).toEqual(expectedBackgrounds(H100_ROWS));
+      expect([await workbench.cellText('I3'), await workbench.cellText('J3')]).toEqual(['28 Apr 2026', '11 May 2026']);
+      await workbench.showSheet('Resolution log');
+      const log = await workbench.rowTexts(1, 3, 'H');
+      expect(log[0]).toEqual(['When', 'Who', 'Conflict', 'Action', 'Rows', 'Before', 'After', 'Reason']);
+      expect(log[1].slice(3, 5)).toEqual(['shift', '3']);
+      expect(log[2].every((text) => text === '')).toBe(true);
+    });
+
+    it('Undo brings the conflict and its yellow back, and logs "undo shift"', async () => {
+      await workbench.pane.getByRole('button', { name: 'Undo last resolution' }).click();
+      await workbench.waitForConflictsHeading('Conflicts (2 open)');
+
+      expect((await workbench.rowTexts(3, 3, 'H'))[0].slice(3, 5)).toEqual(['undo shift', '3']);
+      await workbench.showSheet('Allocations');
+      expect(await workbench.waitForBackgrounds(expectedBackgrounds([...TRAINIUM_ROWS, ...H100_ROWS]))).toEqual(expectedBackgrounds([...TRAINIUM_ROWS, ...H100_ROWS]));
+      expect(await workbench.cellText('I3')).toBe('14 Apr 2026');
+    });
+
+    it('accepting the H100 overlap with a reason lists it as accepted and stops painting it', async () => {
+      const card = workbench.conflictCard('AWS us-east-2 H100 SXM');
+      await card.getByLabel('Reason for accepting the overlap').fill('Shared evaluation window, both leads agree');
+      await card.getByRole('button', { name: 'Accept overlap' }).click();
+      await workbench.waitForConflictsHeading('Conflicts (1 open, 1 accepted)');
+
+      expect(await workbench.conflictCard('AWS us-east-2 H100 SXM').textContent()).toContain('Accepted: Shared evaluation window, both leads agree');
+      expect(await workbench.waitForBackgrounds(expectedBackgrounds(TRAINIUM_ROWS))).toEqual(expectedBackgrounds(TRAINIUM_ROWS));
+    });
+
+    it('fixes the typo through its "Use Trainium2" suggestion', async () => {
+      expect(await workbench.cellText(TYPO_CELL)).toBe('Trainuim2');
+      await workbench.pane.getByRole('button', { name: 'Use Trainium2' }).click();
+      await workbench.cell(TYPO_CELL).getByText('Trainium2', { exact: true }).waitFor();
+
+      await workbench.pane.getByRole('button', { name: 'Use Trainium2' }).waitFor({ state: 'detached' });
+      expect(await workbench.cellText(TYPO_CELL)).toBe('Trainium2');
+    });
+
+    it('shows workbook text as text in the grid and the pane, and runs none of it', async () => {
+      expect(await workbench.cellText('C5')).toBe(XSS_PAYLOAD);
+      expect(await workbench.cellText('L5')).toBe(XSS_PAYLOAD);
+      expect(await workbench.conflictCard('AWS us-east-2 H100 SXM').textContent()).toContain(`Row 5: Lab C / ${XSS_PAYLOAD}`);
+
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      expect(problems.dialogs).toEqual([]);
+    });
+
+    it('re-checks live: typing a Start date that double-books turns the cells yellow within two seconds', async () => {
+      const yellowRows = [...TRAINIUM_ROWS, ...TPU_ROWS];
+      const typedAt = Date.now();
+      await workbench.typeIntoCell('I9', '2026-05-05');
+
+      expect(await workbench.waitForBackgrounds(expectedBackgrounds(yellowRows), 2_000)).toEqual(expectedBackgrounds(yellowRows));
+      expect(Date.now() - typedAt).toBeLessThan(2_500);
+      expect(await workbench.cellText('I9')).toBe('5 May 2026');
+      await workbench.waitForConflictsHeading('Conflicts (2 open, 1 accepted)');
+    });
+
+    it('downloads the workbook as it now is: edits, paint and the resolution log', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), workbench.ribbonButton('Download').click()]);
+      const saved = new ExcelJS.Workbook();
+      await saved.xlsx.load(await streamToArrayBuffer(await download.createReadStream()));
+
+      const allocations = saved.getWorksheet('Allocations');
+      expect(allocations?.getCell('I9').value).toEqual(new Date('2026-05-05T00:00:00Z'));
+      expect(allocations?.getCell('G9').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } });
+      expect(allocations?.getCell('A9').fill).toBeUndefined();
+      expect(allocations?.getCell(TYPO_CELL).value).toBe('Trainium2');
+      expect(saved.getWorksheet('Resolution log')?.getColumn(4).values.slice(1)).toEqual(['Action', 'shift', 'undo shift', 'accept', 'fix']);
+      expect(saved.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual(expect.arrayContaining([['Old plan', 'hidden'], ['Secret', 'veryHidden']]));
+    });
+
+    it('raised no script errors and no Content-Security-Policy refusals', () => {
+      expect(problems.errors).toEqual([]);
+    });
   });
 
-  afterAll(async () => {
-    await page?.close();
+  describe('the workbench on its bundled sample workbook', () => {
+    let page: Page;
+    let workbench: WorkbenchPage;
+    let problems: PageProblems;
+
+    beforeAll(async () => {
+      ({ page, workbench, problems } = await openPage());
+    });
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('opens the sample at start, with a tab for each visible sheet', async () => {
+      expect(await workbench.tabNames()).toEqual(['Allocations', 'Capacity', 'Resolution log']);
+      await workbench.cell('A3').getByText('ID', { exact: true }).waitFor();
+    });
+
+    it('the ribbon’s Check conflicts opens the closed task pane when it finds conflicts', async () => {
+      await workbench.pane.getByRole('button', { name: 'Close task pane' }).click();
+      await workbench.pane.waitFor({ state: 'hidden' });
+      await workbench.checkFromRibbon();
+
+      await workbench.pane.waitFor({ state: 'visible' });
+      await workbench.pane.getByRole('heading', { name: /^Conflicts \(\d+ open/ }).waitFor();
+      await saveScreenshot('workbench.png', (path) => page.screenshot({ path, animations: 'disabled' }));
+      // Tall enough to show the first conflict whole, with its other resolutions listed.
+      await page.setViewportSize({ ...VIEWPORT, height: 1200 });
+      await workbench.pane.getByRole('button', { name: /more option/ }).first().click();
+      await saveScreenshot('taskpane.png', (path) => workbench.pane.screenshot({ path, animations: 'disabled' }));
+      await workbench.pane.getByRole('button', { name: 'Fewer options' }).click();
+      await page.setViewportSize(VIEWPORT);
+    });
+
+    it('selecting a conflict in the pane selects its yellow cells in the grid', async () => {
+      const card = workbench.pane.getByRole('list', { name: 'Conflicts' }).locator(':scope > li').first();
+      const rows = (await card.getByRole('list', { name: 'Bookings involved' }).getByRole('listitem').allTextContents()).map((text) => Number(/^Row (\d+):/.exec(text)?.[1]));
+      await card.getByRole('heading').getByRole('button').click();
+
+      for (const row of rows) await page.locator(`.cell.selected[data-address="G${row}"]`).waitFor();
+      const selected = (await page.locator('.cell.selected').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-address') ?? ''))) as string[];
+      expect(new Set(selected.map((address) => Number(/\d+/.exec(address)?.[0])))).toEqual(new Set(rows));
+      expect(await workbench.backgrounds(selected)).toEqual(Object.fromEntries(selected.map((address) => [address, YELLOW])));
+    });
+
+    it('has no accessibility violations on the whole page (axe-core)', async () => {
+      expect(await workbench.accessibilityViolations('body')).toEqual([]);
+    });
+
+    it('raised no script errors and no Content-Security-Policy refusals', () => {
+      expect(problems.errors).toEqual([]);
+    });
   });
 
-  it('opens the workbook through the file input, one tab per visible sheet, fills as they are', async () => {
-    await workbench.openWorkbook('q2-plan.xlsx', await buildCapacityWorkbook());
+  describe('the workbench on a 10,000-row workbook', () => {
+    const ROWS = 10_000;
+    let page: Page;
+    let workbench: WorkbenchPage;
 
-    expect(await workbench.tabNames()).toEqual(['Allocations']);
-    expect(await workbench.cellText('G2')).toBe('Trainium2');
-    expect(await workbench.cellText('I2')).toBe('14 Apr 2026');
-    expect(await workbench.backgrounds(tableAddresses())).toEqual(expectedBackgrounds([]));
+    beforeAll(async () => {
+      ({ page, workbench } = await openPage());
+      await workbench.openWorkbook('large.xlsx', await buildLargeWorkbook(ROWS));
+    });
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('renders only the rows in view', async () => {
+      expect(await workbench.grid.getByRole('row').count()).toBeLessThan(100);
+    });
+
+    it('scrolls to the last row at once and shows the collision painted there after a check', async () => {
+      await workbench.checkFromRibbon();
+      await workbench.waitForConflictsHeading('Conflicts (1 open)');
+      const started = Date.now();
+      await workbench.grid.evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
+      await workbench.cell(`A${ROWS + 1}`).waitFor();
+      expect(Date.now() - started).toBeLessThan(1_000);
+
+      expect(await workbench.backgrounds([`G${ROWS + 1}`, `G${ROWS}`, `G${ROWS - 1}`])).toEqual({ [`G${ROWS + 1}`]: YELLOW, [`G${ROWS}`]: YELLOW, [`G${ROWS - 1}`]: 'rgba(0, 0, 0, 0)' });
+    });
   });
 
-  it('Check conflicts on the ribbon paints exactly the conflict rows’ Silicon, Chips, Start and End yellow', async () => {
-    await workbench.checkFromRibbon();
-    await workbench.waitForConflictsHeading('Conflicts (2 open)');
-
-    expect(await workbench.waitForBackgrounds(expectedBackgrounds([...TRAINIUM_ROWS, ...H100_ROWS]))).toEqual(expectedBackgrounds([...TRAINIUM_ROWS, ...H100_ROWS]));
-    await saveScreenshot('workbench-checked.png', (path) => page.screenshot({ path, animations: 'disabled' }));
-    await saveScreenshot('taskpane-checked.png', (path) => workbench.pane.screenshot({ path, animations: 'disabled' }));
-  });
-
-  it('shows each conflict’s pool, window and bookings in the pane', async () => {
-    const card = workbench.conflictCard('AWS us-east-1 Trainium2');
-    expect(await card.textContent()).toContain('14 Apr 2026 – 27 Apr 2026 (14 days)');
-    expect(await card.getByRole('list', { name: 'Bookings involved' }).getByRole('listitem').allTextContents()).toEqual([
-      'Row 2: Lab A / Pretrain — pre-training · confirmed · 2,048 chips',
-      'Row 3: Lab B / FT sprint — fine-tuning · tentative · 512 chips',
-    ]);
-  });
-
-  it('has no accessibility violations in the pane (axe-core), options expanded', async () => {
-    await workbench.conflictCard('AWS us-east-1 Trainium2').getByRole('button', { name: /more option/ }).click();
-
-    expect(await workbench.accessibilityViolations('.wb-pane')).toEqual([]);
-  });
-
-  it('Shift clears the Trainium2 conflict and its yellow, and the log sheet gains a row', async () => {
-    const shift = workbench.conflictCard('AWS us-east-1 Trainium2').getByRole('button', { name: /^Shift/ }).first();
-    expect(await shift.textContent()).toBe('Shift Lab B / FT sprint by +14 days (28 Apr – 11 May 2026)');
-    await shift.click();
-    await workbench.waitForConflictsHeading('Conflicts (1 open)');
-
-    expect(await workbench.waitForBackgrounds(expectedBackgrounds(H100_ROWS))).toEqual(expectedBackgrounds(H100_ROWS));
-    expect([await workbench.cellText('I3'), await workbench.cellText('J3')]).toEqual(['28 Apr 2026', '11 May 2026']);
-    await workbench.showSheet('Resolution log');
-    const log = await workbench.rowTexts(1, 3, 'H');
-    expect(log[0]).toEqual(['When', 'Who', 'Conflict', 'Action', 'Rows', 'Before', 'After', 'Reason']);
-    expect(log[1].slice(3, 5)).toEqual(['shift', '3']);
-    expect(log[2].every((text) => text === '')).toBe(true);
-  });
-
-  it('Undo brings the conflict and its yellow back, and logs "undo shift"', async () => {
-    await workbench.pane.getByRole('button', { name: 'Undo last resolution' }).click();
-    await workbench.waitForConflictsHeading('Conflicts (2 open)');
-
-    expect((await workbench.rowTexts(3, 3, 'H'))[0].slice(3, 5)).toEqual(['undo shift', '3']);
-    await workbench.showSheet('Allocations');
-    expect(await workbench.waitForBackgrounds(expectedBackgrounds([...TRAINIUM_ROWS, ...H100_ROWS]))).toEqual(expectedBackgrounds([...TRAINIUM_ROWS, ...H100_ROWS]));
-    expect(await workbench.cellText('I3')).toBe('14 Apr 2026');
-  });
-
-  it('accepting the H100 overlap with a reason lists it as accepted and stops painting it', async () => {
-    const card = workbench.conflictCard('AWS us-east-2 H100 SXM');
-    await card.getByLabel('Reason for accepting the overlap').fill('Shared evaluation window, both leads agree');
-    await card.getByRole('button', { name: 'Accept overlap' }).click();
-    await workbench.waitForConflictsHeading('Conflicts (1 open, 1 accepted)');
-
-    expect(await workbench.conflictCard('AWS us-east-2 H100 SXM').textContent()).toContain('Accepted: Shared evaluation window, both leads agree');
-    expect(await workbench.waitForBackgrounds(expectedBackgrounds(TRAINIUM_ROWS))).toEqual(expectedBackgrounds(TRAINIUM_ROWS));
-  });
-
-  it('fixes the typo through its "Use Trainium2" suggestion', async () => {
-    expect(await workbench.cellText(TYPO_CELL)).toBe('Trainuim2');
-    await workbench.pane.getByRole('button', { name: 'Use Trainium2' }).click();
-    await workbench.cell(TYPO_CELL).getByText('Trainium2', { exact: true }).waitFor();
-
-    await workbench.pane.getByRole('button', { name: 'Use Trainium2' }).waitFor({ state: 'detached' });
-    expect(await workbench.cellText(TYPO_CELL)).toBe('Trainium2');
-  });
-
-  it('shows workbook text as text in the grid and the pane, and runs none of it', async () => {
-    expect(await workbench.cellText('C5')).toBe(XSS_PAYLOAD);
-    expect(await workbench.cellText('L5')).toBe(XSS_PAYLOAD);
-    expect(await workbench.conflictCard('AWS us-east-2 H100 SXM').textContent()).toContain(`Row 5: Lab C / ${XSS_PAYLOAD}`);
-
-    expect(await page.locator('img[src="x"]').count()).toBe(0);
-    expect(problems.dialogs).toEqual([]);
-  });
-
-  it('re-checks live: typing a Start date that double-books turns the cells yellow within two seconds', async () => {
-    const yellowRows = [...TRAINIUM_ROWS, ...TPU_ROWS];
-    const typedAt = Date.now();
-    await workbench.typeIntoCell('I9', '2026-05-05');
-
-    expect(await workbench.waitForBackgrounds(expectedBackgrounds(yellowRows), 2_000)).toEqual(expectedBackgrounds(yellowRows));
-    expect(Date.now() - typedAt).toBeLessThan(2_500);
-    expect(await workbench.cellText('I9')).toBe('5 May 2026');
-    await workbench.waitForConflictsHeading('Conflicts (2 open, 1 accepted)');
-  });
-
-  it('downloads the workbook as it now is: edits, paint and the resolution log', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), workbench.ribbonButton('Download').click()]);
-    const saved = new ExcelJS.Workbook();
-    await saved.xlsx.load(await streamToArrayBuffer(await download.createReadStream()));
-
-    const allocations = saved.getWorksheet('Allocations');
-    expect(allocations?.getCell('I9').value).toEqual(new Date('2026-05-05T00:00:00Z'));
-    expect(allocations?.getCell('G9').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } });
-    expect(allocations?.getCell('A9').fill).toBeUndefined();
-    expect(allocations?.getCell(TYPO_CELL).value).toBe('Trainium2');
-    expect(saved.getWorksheet('Resolution log')?.getColumn(4).values.slice(1)).toEqual(['Action', 'shift', 'undo shift', 'accept', 'fix']);
-    expect(saved.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual(expect.arrayContaining([['Old plan', 'hidden'], ['Secret', 'veryHidden']]));
-  });
-
-  it('raised no script errors and no Content-Security-Policy refusals', () => {
-    expect(problems.errors).toEqual([]);
-  });
-});
-
-describe('the workbench on its bundled sample workbook', () => {
-  let page: Page;
-  let workbench: WorkbenchPage;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    ({ page, workbench, problems } = await openPage());
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
-
-  it('opens the sample at start, with a tab for each visible sheet', async () => {
-    expect(await workbench.tabNames()).toEqual(['Allocations', 'Capacity', 'Resolution log']);
-    await workbench.cell('A3').getByText('ID', { exact: true }).waitFor();
-  });
-
-  it('the ribbon’s Check conflicts opens the closed task pane when it finds conflicts', async () => {
-    await workbench.pane.getByRole('button', { name: 'Close task pane' }).click();
-    await workbench.pane.waitFor({ state: 'hidden' });
-    await workbench.checkFromRibbon();
-
-    await workbench.pane.waitFor({ state: 'visible' });
-    await workbench.pane.getByRole('heading', { name: /^Conflicts \(\d+ open/ }).waitFor();
-    await saveScreenshot('workbench.png', (path) => page.screenshot({ path, animations: 'disabled' }));
-    // Tall enough to show the first conflict whole, with its other resolutions listed.
-    await page.setViewportSize({ ...VIEWPORT, height: 1200 });
-    await workbench.pane.getByRole('button', { name: /more option/ }).first().click();
-    await saveScreenshot('taskpane.png', (path) => workbench.pane.screenshot({ path, animations: 'disabled' }));
-    await workbench.pane.getByRole('button', { name: 'Fewer options' }).click();
-    await page.setViewportSize(VIEWPORT);
-  });
-
-  it('selecting a conflict in the pane selects its yellow cells in the grid', async () => {
-    const card = workbench.pane.getByRole('list', { name: 'Conflicts' }).locator(':scope > li').first();
-    const rows = (await card.getByRole('list', { name: 'Bookings involved' }).getByRole('listitem').allTextContents()).map((text) => Number(/^Row (\d+):/.exec(text)?.[1]));
-    await card.getByRole('heading').getByRole('button').click();
-
-    for (const row of rows) await page.locator(`.cell.selected[data-address="G${row}"]`).waitFor();
-    const selected = (await page.locator('.cell.selected').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-address') ?? ''))) as string[];
-    expect(new Set(selected.map((address) => Number(/\d+/.exec(address)?.[0])))).toEqual(new Set(rows));
-    expect(await workbench.backgrounds(selected)).toEqual(Object.fromEntries(selected.map((address) => [address, YELLOW])));
-  });
-
-  it('has no accessibility violations on the whole page (axe-core)', async () => {
-    expect(await workbench.accessibilityViolations('body')).toEqual([]);
-  });
-
-  it('raised no script errors and no Content-Security-Policy refusals', () => {
-    expect(problems.errors).toEqual([]);
-  });
-});
-
-describe('the workbench on a 10,000-row workbook', () => {
-  const ROWS = 10_000;
-  let page: Page;
-  let workbench: WorkbenchPage;
-
-  beforeAll(async () => {
-    ({ page, workbench } = await openPage());
-    await workbench.openWorkbook('large.xlsx', await buildLargeWorkbook(ROWS));
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
-
-  it('renders only the rows in view', async () => {
-    expect(await workbench.grid.getByRole('row').count()).toBeLessThan(100);
-  });
-
-  it('scrolls to the last row at once and shows the collision painted there after a check', async () => {
-    await workbench.checkFromRibbon();
-    await workbench.waitForConflictsHeading('Conflicts (1 open)');
-    const started = Date.now();
-    await workbench.grid.evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
-    await workbench.cell(`A${ROWS + 1}`).waitFor();
-    expect(Date.now() - started).toBeLessThan(1_000);
-
-    expect(await workbench.backgrounds([`G${ROWS + 1}`, `G${ROWS}`, `G${ROWS - 1}`])).toEqual({ [`G${ROWS + 1}`]: YELLOW, [`G${ROWS}`]: YELLOW, [`G${ROWS - 1}`]: 'rgba(0, 0, 0, 0)' });
-  });
-});
-
-async function streamToArrayBuffer(stream: NodeJS.ReadableStream): Promise<ArrayBuffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  const bytes = Buffer.concat(chunks);
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
-/** Markup and script a co-author might paste, one per column the pane shows. */
-const PAYLOADS = {
-  Lab: '<script>alert("lab")</script>',
-  Team: '<img src=x onerror=alert("team")>',
-  Workload: '"><svg onload=alert("workload")>',
-  Provider: '<iframe src=javascript:alert("provider")>',
-  Region: '<b onmouseover=alert("region")>east</b>',
-  Silicon: '<img src=y onerror=alert("silicon")>',
-  Status: '<a href=javascript:alert("status")>tentative</a>',
-  Notes: '{{constructor.constructor("alert(1)")()}}',
-} as const;
-
-async function buildHostileWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Allocations');
-  sheet.addRow(['Lab', 'Team', 'Workload', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status', 'Notes']);
-  for (const offset of [0, 3]) {
-    sheet.addRow([PAYLOADS.Lab, PAYLOADS.Team, PAYLOADS.Workload, PAYLOADS.Provider, PAYLOADS.Region, PAYLOADS.Silicon, 8,
-      new Date(Date.UTC(2026, 3, 14 + offset)), new Date(Date.UTC(2026, 3, 20 + offset)), PAYLOADS.Status, PAYLOADS.Notes]);
+  async function streamToArrayBuffer(stream: NodeJS.ReadableStream): Promise<ArrayBuffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+    const bytes = Buffer.concat(chunks);
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   }
-  sheet.getColumn(8).numFmt = 'd mmm yyyy';
-  sheet.getColumn(9).numFmt = 'd mmm yyyy';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
-describe('the workbench on a workbook whose every shown column holds markup or script', () => {
-  let page: Page;
-  let workbench: WorkbenchPage;
-  let problems: PageProblems;
+  /** Markup and script a co-author might paste, one per column the pane shows. */
+  const PAYLOADS = {
+    Lab: '<script>alert("lab")</script>',
+    Team: '<img src=x onerror=alert("team")>',
+    Workload: '"><svg onload=alert("workload")>',
+    Provider: '<iframe src=javascript:alert("provider")>',
+    Region: '<b onmouseover=alert("region")>east</b>',
+    Silicon: '<img src=y onerror=alert("silicon")>',
+    Status: '<a href=javascript:alert("status")>tentative</a>',
+    Notes: '{{constructor.constructor("alert(1)")()}}',
+  } as const;
 
-  beforeAll(async () => {
-    ({ page, workbench, problems } = await openPage());
-    await workbench.openWorkbook('hostile.xlsx', await buildHostileWorkbook());
-    await workbench.checkFromRibbon();
-    await workbench.waitForConflictsHeading('Conflicts (1 open)');
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
-
-  it('shows each payload as the text it is, in the conflict card and in the issues', async () => {
-    const pane = (await workbench.pane.textContent()) ?? '';
-    for (const payload of Object.values(PAYLOADS).filter((text) => text !== PAYLOADS.Notes)) expect(pane).toContain(payload);
-  });
-
-  it('creates no element from them and runs none of them, even when the lead points at them', async () => {
-    await workbench.pane.hover();
-    for (const selector of ['img[src="x"]', 'img[src="y"]', 'iframe', 'svg[onload]', 'b[onmouseover]', 'a[href^="javascript"]']) {
-      expect([selector, await page.locator(selector).count()]).toEqual([selector, 0]);
+  async function buildHostileWorkbook(): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Allocations');
+    sheet.addRow(['Lab', 'Team', 'Workload', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status', 'Notes']);
+    for (const offset of [0, 3]) {
+      sheet.addRow([PAYLOADS.Lab, PAYLOADS.Team, PAYLOADS.Workload, PAYLOADS.Provider, PAYLOADS.Region, PAYLOADS.Silicon, 8,
+        new Date(Date.UTC(2026, 3, 14 + offset)), new Date(Date.UTC(2026, 3, 20 + offset)), PAYLOADS.Status, PAYLOADS.Notes]);
     }
-    expect(await page.locator('script:not([src])').count()).toBe(0);
-    expect(problems.dialogs).toEqual([]);
-    expect(problems.errors).toEqual([]);
+    sheet.getColumn(8).numFmt = 'd mmm yyyy';
+    sheet.getColumn(9).numFmt = 'd mmm yyyy';
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  describe('the workbench on a workbook whose every shown column holds markup or script', () => {
+    let page: Page;
+    let workbench: WorkbenchPage;
+    let problems: PageProblems;
+
+    beforeAll(async () => {
+      ({ page, workbench, problems } = await openPage());
+      await workbench.openWorkbook('hostile.xlsx', await buildHostileWorkbook());
+      await workbench.checkFromRibbon();
+      await workbench.waitForConflictsHeading('Conflicts (1 open)');
+    });
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('shows each payload as the text it is, in the conflict card and in the issues', async () => {
+      const pane = (await workbench.pane.textContent()) ?? '';
+      for (const payload of Object.values(PAYLOADS).filter((text) => text !== PAYLOADS.Notes)) expect(pane).toContain(payload);
+    });
+
+    it('creates no element from them and runs none of them, even when the lead points at them', async () => {
+      await workbench.pane.hover();
+      for (const selector of ['img[src="x"]', 'img[src="y"]', 'iframe', 'svg[onload]', 'b[onmouseover]', 'a[href^="javascript"]']) {
+        expect([selector, await page.locator(selector).count()]).toEqual([selector, 0]);
+      }
+      expect(await page.locator('script:not([src])').count()).toBe(0);
+      expect(problems.dialogs).toEqual([]);
+      expect(problems.errors).toEqual([]);
+    });
   });
 });
