@@ -18,14 +18,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: await CHROMIUM.executablePath(), args: CHROMIUM_FLAGS });
 }
 
-/** Builds dist/workbench exactly as `npm run demo` does. */
-export async function buildWorkbench(): Promise<void> {
+/** Builds dist/workbench exactly as `npm run demo` does; resolves to what the build printed on stderr. */
+export async function buildWorkbench(): Promise<string> {
   const webpack = require.resolve('webpack-cli/bin/cli.js');
-  await promisify(execFile)(process.execPath, [webpack, '--mode', 'production', '--env', 'app=workbench', '--stats', 'errors-warnings'], {
+  const { stderr } = await promisify(execFile)(process.execPath, [webpack, '--mode', 'production', '--env', 'app=workbench', '--env', 'progress', '--stats', 'errors-warnings'], {
     cwd: REPO_ROOT,
     timeout: BUILD_TIMEOUT_MS,
     maxBuffer: 16 * 1024 * 1024,
   });
+  return stderr;
 }
 
 export interface DemoServer {

@@ -18,11 +18,12 @@ const VIEWPORT = { width: 1440, height: 900 };
 
 let server: DemoServer;
 let browser: Browser;
+let buildProgress: string;
 
 beforeAll(async () => {
   // Fail before the slow build when the browser is missing.
   browser = await launchChromium();
-  await buildWorkbench();
+  buildProgress = await buildWorkbench();
   server = await startDemoServer();
 }, BUILD_TIMEOUT_MS + 60_000);
 
@@ -45,6 +46,15 @@ function expectedBackgrounds(yellowRows: readonly number[]): Record<string, stri
   const yellow = new Set(addressesOf(yellowRows, PAINTED_COLUMNS));
   return Object.fromEntries(tableAddresses().map((address) => [address, yellow.has(address) ? YELLOW : cssColor(rowFill(Number(address.slice(1))))]));
 }
+
+describe('npm run demo', () => {
+  it('says how far its build is, phase by phase, while it builds', () => {
+    const lines = buildProgress.trim().split('\n');
+    expect(lines[0]).toMatch(/^Building the workbench: building modules, \d+% \(\d+ s\)$/);
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^Building the workbench: minifying \(\d+ s\)$/)]));
+    expect(lines[lines.length - 1]).toMatch(/^Building the workbench: done \(\d+ s\)$/);
+  });
+});
 
 describe(`in ${CHROMIUM.label}`, () => {
   describe('the workbench on a generated capacity workbook', () => {
