@@ -5,6 +5,7 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { ProgressPlugin } = require('webpack');
 
 const DEV_BASE_URL = 'https://localhost:3000';
 
@@ -13,7 +14,9 @@ function baseUrl(mode) {
   if (mode !== 'production') return DEV_BASE_URL;
   const url = (process.env.ADDIN_BASE_URL || '').replace(/\/+$/, '');
   if (!/^https:\/\/[^/\s]+/.test(url)) {
-    throw new Error('Set ADDIN_BASE_URL to the https URL the add-in is served from, e.g. ADDIN_BASE_URL=https://capacity.example.org/addin npm run build');
+    // One line and exit 2, as for any bad usage: a thrown error would come wrapped in webpack-cli's stack trace.
+    process.stderr.write('Set ADDIN_BASE_URL to the https URL the add-in is served from, e.g. ADDIN_BASE_URL=https://capacity.example.org/addin npm run build\n');
+    process.exit(2);
   }
   return url;
 }
@@ -63,7 +66,26 @@ function addin(mode, certificates) {
   };
 }
 
-function workbench(mode) {
+const BUILD_PHASES = ['building', 'sealing', 'minifying', 'emitting', 'done'];
+
+/** A stderr line per phase of the build (and per tenth while modules build), so a long build never looks hung. */
+function progressLines(title) {
+  const started = Date.now();
+  let reached = -1;
+  let lastTenth = 0;
+  return new ProgressPlugin((fraction, stage, step) => {
+    const phase = BUILD_PHASES.indexOf(fraction >= 1 ? 'done' : step === 'asset processing' ? 'minifying' : stage);
+    const tenth = Math.floor(fraction * 10);
+    // Phases only go forward: webpack reports "sealing" again after minifying.
+    if (phase < reached || (phase === reached && (stage !== 'building' || tenth <= lastTenth))) return;
+    reached = phase;
+    lastTenth = tenth;
+    const what = stage === 'building' ? `building modules, ${tenth * 10}%` : BUILD_PHASES[phase];
+    process.stderr.write(`${title}: ${what} (${Math.round((Date.now() - started) / 1000)} s)\n`);
+  });
+}
+
+function workbench(mode, progress) {
   return {
     ...common(mode),
     name: 'workbench',
@@ -78,6 +100,7 @@ function workbench(mode) {
           { from: 'src/workbench/workbench.css', to: 'workbench.css' },
         ],
       }),
+      ...(progress ? [progressLines('Building the workbench')] : []),
     ],
   };
 }
@@ -90,5 +113,5 @@ async function devCertificates() {
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || 'development';
-  return env.app === 'workbench' ? workbench(mode) : addin(mode, await devCertificates());
+  return env.app === 'workbench' ? workbench(mode, Boolean(env.progress)) : addin(mode, await devCertificates());
 };

@@ -12,7 +12,9 @@ import { UnreadableArchive } from '../xlsx/zipArchive';
 import { COLOURS, formatReport, PLAIN } from './formatReport';
 import { parseCliArgs, USAGE } from './parseCliArgs';
 
+// Both from src/cli (tsx) and dist/cli (the compiled bin), the project root is two folders up.
 export const SAMPLE_WORKBOOK = path.join(__dirname, '..', '..', 'assets', 'sample-capacity.xlsx');
+const PACKAGE_JSON = path.join(__dirname, '..', '..', 'package.json');
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FOUND = 1;
@@ -43,6 +45,11 @@ async function check(argv: readonly string[], { stdout, stderr }: CliStreams): P
   const options = parsed.options;
   if (options.help) {
     stdout.write(`${USAGE}\n`);
+    return EXIT_CLEAN;
+  }
+  if (options.version) {
+    const { version } = JSON.parse(await fs.readFile(PACKAGE_JSON, 'utf8')) as { version: string };
+    stdout.write(`capacity-check ${version}\n`);
     return EXIT_CLEAN;
   }
   const input = options.workbook ?? SAMPLE_WORKBOOK;

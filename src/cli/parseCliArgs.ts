@@ -8,6 +8,7 @@ export interface CliOptions {
   readonly capacitySheet?: string;
   readonly catalog?: string;
   readonly help: boolean;
+  readonly version: boolean;
 }
 
 export const USAGE = `Usage: capacity-check [workbook.xlsx] [--json] [--write annotated.xlsx] [--sheet NAME]
@@ -22,6 +23,7 @@ With no workbook, checks the bundled sample.
   --capacity-sheet NAME  the Capacity sheet (default: a sheet named Capacity, if any)
   --catalog FILE         JSON file adding providers, regions and silicon to the catalog
   -h, --help             show this help
+  -V, --version          show the version
 
 Exit codes: 0 no errors or conflicts, 1 errors or conflicts found, 2 bad usage or unreadable file.`;
 
@@ -39,6 +41,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
         'capacity-sheet': { type: 'string' },
         catalog: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'V', default: false },
       },
     });
     if (positionals.length > 1) return { ok: false, problem: `expected one workbook, got ${positionals.length}: ${positionals.join(' ')}` };
@@ -52,6 +55,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
         capacitySheet: values['capacity-sheet'],
         catalog: values.catalog,
         help: values.help ?? false,
+        version: values.version ?? false,
       },
     };
   } catch (error) {

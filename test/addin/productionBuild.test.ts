@@ -65,9 +65,10 @@ describe('npm run build (the production add-in)', () => {
     expect(html).toMatch(/connect-src 'self'/);
   });
 
-  it('is refused, with a message naming ADDIN_BASE_URL, when no production URL is given', () => {
+  it('is refused in one line naming ADDIN_BASE_URL, with exit code 2, when no production URL is given', () => {
     const refused = build(fs.mkdtempSync(path.join(os.tmpdir(), 'addin-build-')), undefined);
-    expect(refused.status).not.toBe(0);
-    expect(refused.stderr + refused.stdout).toContain('Set ADDIN_BASE_URL');
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe('Set ADDIN_BASE_URL to the https URL the add-in is served from, e.g. ADDIN_BASE_URL=https://capacity.example.org/addin npm run build\n');
   }, 60_000);
 });

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildHeaderOnlyWorkbook, buildSynonymsWorkbook, makeTempDir, removeTempDir, writeTextFile } from '../fixtures/buildWorkbooks';
-import { CliRun, JsonReport, runSubprocess } from './cliHarness';
+import { CliRun, JsonReport, PROJECT_ROOT, runSubprocess } from './cliHarness';
 
 const STACK_LINE = /^\s+at .+:\d+/m;
 
@@ -66,6 +68,22 @@ describe('capacity-check run as a program', () => {
       const run = await runSubprocess(['--colour']);
       expectOneLineRefusal(run);
       expect(run.stderr).toBe("capacity-check: Unknown option '--colour' (see --help)\n");
+    });
+  });
+
+  describe('--version', () => {
+    const { version } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+
+    it("prints the package's version and exits 0", async () => {
+      const run = await runSubprocess(['--version']);
+      expect(run).toEqual({ code: 0, stdout: `capacity-check ${version}\n`, stderr: '' });
+    });
+
+    it('prints the same from the compiled bin that npm ci builds', async () => {
+      const run = await new Promise<CliRun>((resolve) => {
+        execFile(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli', 'capacityCheck.js'), '-V'], (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+      });
+      expect(run).toEqual({ code: 0, stdout: `capacity-check ${version}\n`, stderr: '' });
     });
   });
 });
