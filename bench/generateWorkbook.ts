@@ -59,7 +59,7 @@ const FIRST_DAY = Date.UTC(2026, 0, 1) / MS_PER_DAY;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const INACTIVE_STATUSES = new Set(['cancelled', 'canceled', 'released']);
 
-/** Matching key of a name as DOMAIN.md defines it: case, spaces, hyphens and underscores ignored. */
+/** Matching key of a name as docs/DOMAIN.md defines it: case, spaces, hyphens and underscores ignored. */
 export function normalizePart(text: string): string {
   return text.replace(/[\s\-_]+/g, '').toLowerCase();
 }
@@ -143,10 +143,10 @@ const KINDS: Readonly<Record<PoolKind, KindSpec>> = {
 const KIND_ORDER: readonly PoolKind[] = ['training', 'sprint', 'evaluation'];
 
 const CHIP_SIZES: Readonly<Record<string, readonly number[]>> = {
-  'CUDA GPU': [8, 16, 32, 64, 128, 256, 512, 1024, 2048],
-  'ROCm GPU': [8, 16, 32, 64, 128, 256, 512],
+  CUDA: [8, 16, 32, 64, 128, 256, 512, 1024, 2048],
+  ROCm: [8, 16, 32, 64, 128, 256, 512],
   TPU: [8, 16, 32, 64, 128, 256, 512, 1024, 2048],
-  Trainium: [16, 32, 64, 128, 256, 512, 1024, 2048, 4096],
+  Neuron: [16, 32, 64, 128, 256, 512, 1024, 2048, 4096],
   Maia: [64, 128, 256],
 };
 

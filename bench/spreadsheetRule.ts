@@ -7,7 +7,7 @@
  * block), evaluated by HyperFormula, a real headless spreadsheet engine. The rule counts the rows of the
  * same pool whose inclusive dates overlap this row's, itself included, so "> 1" means double-booked.
  *
- * So that it flags exactly what DOMAIN.md means, the sheet it runs on is the workbook as a careful
+ * So that it flags exactly what docs/DOMAIN.md means, the sheet it runs on is the workbook as a careful
  * planner would prepare it for the rule: only active rows (cancelled and released rows, and rows whose
  * dates or pool are unusable, filtered out) and names typed one way (each part as the engine matches it).
  */

@@ -15,7 +15,7 @@ import { seededRandom } from './seededRandom';
 
 export const SAMPLE_PATH = path.join(__dirname, '..', 'assets', 'sample-capacity.xlsx');
 
-/** Dense BF16 TFLOPS per chip, from DOMAIN.md's catalog; null where the vendor publishes none. */
+/** Dense BF16 TFLOPS per chip, from docs/DOMAIN.md's catalog; null where the vendor publishes none. */
 const PEAK_TFLOPS: Readonly<Record<string, number | null>> = {
   Trainium1: 190, Trainium2: 667, 'TPU v4': 275, 'TPU v5e': 197, 'TPU v5p': 459, 'TPU v6e': 918, TPU7x: 2307,
   'A100 80GB': 312, 'H100 SXM': 989, H200: 989, B200: 2250, GB200: 2500, MI300X: 1307, MI355X: null,

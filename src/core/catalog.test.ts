@@ -37,7 +37,7 @@ describe('DEFAULT_CATALOG', () => {
     });
   });
 
-  describe('when compared with the reference facts of DOMAIN.md', () => {
+  describe('when compared with the reference facts of docs/DOMAIN.md', () => {
     it.each([
       ['Trainium1', 'AWS', 190, 32],
       ['Trainium2', 'AWS', 667, 96],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Software stack a chip needs; moving a workload across families needs a port. */
-export const SILICON_FAMILIES = ['CUDA GPU', 'ROCm GPU', 'Trainium', 'TPU', 'Maia'] as const;
+export const SILICON_FAMILIES = ['CUDA', 'ROCm', 'Neuron', 'TPU', 'Maia'] as const;
 
 export const SiliconSpecSchema = z.object({
   name: z.string().trim().min(1),

@@ -104,7 +104,7 @@ describe('suggestResolutions', () => {
         [{ chips: 1024, start: '2026-04-14', end: '2026-04-27' }, { chips: 512, silicon: 'H100', start: '2026-04-01', end: '2026-04-30' }, { chips: 256, region: 'us-west-2', start: '2026-04-01', end: '2026-04-30' }],
       );
       const moves = suggestResolutions(r, r.conflicts[0]).moves.map((move) => describeResolution(r, move));
-      expect(moves).toContain('Move Lab C / T to AWS us-east-1 H100 SXM (needs a port from Trainium to CUDA GPU)');
+      expect(moves).toContain('Move Lab C / T to AWS us-east-1 H100 SXM (needs a port from Neuron to CUDA)');
       expect(moves.some((move) => move.includes('us-west-2'))).toBe(false);
     });
   });

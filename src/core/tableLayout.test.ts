@@ -11,7 +11,7 @@ function columnsOf(layout: ReturnType<typeof findHeader>): Record<string, number
 }
 
 describe('fieldOfHeader', () => {
-  describe('when the header is a synonym from DOMAIN.md', () => {
+  describe('when the header is a synonym from docs/DOMAIN.md', () => {
     it.each([
       ['ID', 'id'], ['Booking ID', 'id'], ['Reservation ID', 'id'], ['Ref', 'id'],
       ['Lab', 'lab'], ['Organization', 'lab'], ['Org', 'lab'],

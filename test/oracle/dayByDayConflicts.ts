@@ -1,9 +1,9 @@
 /**
- * The double-booking rules of DOMAIN.md, written the slow and obvious way: walk every day of every
+ * The conflict rules of docs/DOMAIN.md, written the slow and obvious way: walk every day of every
  * pool, count what is held, and cut the over-booked days into runs. Tests compare the real
  * (sweep-based) conflict detection with this; it shares no code with it.
  *
- * The input describes a workbook the way a reader of DOMAIN.md sees it: each row's pool (already
+ * The input describes a workbook the way a reader of docs/DOMAIN.md sees it: each row's pool (already
  * canonicalised by whoever built the workbook), status, inclusive Start and End day, and chips.
  */
 

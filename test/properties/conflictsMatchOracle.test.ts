@@ -8,7 +8,7 @@ import { dayByDayConflicts, OracleBooking, OracleCapacity, OracleConflict } from
  * as the oracle's plain model of the same rows (pool, status, days, chips). checkWorkbook reads the
  * cells; the oracle reads the model; their conflicts must be identical.
  *
- * Names come in groups of spellings that DOMAIN.md says are the same (aliases, case, spaces,
+ * Names come in groups of spellings that docs/DOMAIN.md says are the same (aliases, case, spaces,
  * hyphens, underscores), so the pool a row belongs to is known here without asking the catalog.
  */
 
