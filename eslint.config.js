@@ -39,6 +39,15 @@ module.exports = tseslint.config(
     },
   },
   {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/core/*'], message: 'Import the core through its index (src/core/index.ts), never a file inside it.' }],
+      }],
+    },
+  },
+  {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/excel/**', 'src/simulator/**', 'src/core/**'],
     rules: {

@@ -1,4 +1,4 @@
-import { Conflict } from '../src/core/checkWorkbook';
+import { Conflict } from '../src/core';
 
 /** Sheet rows that take part in at least one conflict, ascending: what the planners' rule would colour. */
 export function doubleBookedRows(conflicts: readonly Conflict[]): number[] {

@@ -10,7 +10,7 @@
  * an occasional major GC (of earlier runs' garbage, as in real use) from deciding the figure.
  * Without a Capacity table it also says whether the engine flags the same rows as the naive check.
  */
-import { checkWorkbook } from '../src/core/checkWorkbook';
+import { checkWorkbook } from '../src/core';
 import { doubleBookedRows, sameRows } from './doubleBookedRows';
 import { generateWorkbook } from './generateWorkbook';
 import { findDoubleBookedRowsNaive } from './naivePairwise';

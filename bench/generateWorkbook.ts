@@ -8,8 +8,7 @@
  * carry the slips people make: ambiguous or missing dates, End before Start, typos, missing cells.
  * Pools come from the default catalog's offerings, spelled with aliases, case variants and zones.
  */
-import { DEFAULT_CATALOG } from '../src/core/defaultCatalog';
-import { CellValue, WorkbookSnapshot } from '../src/core/snapshot';
+import { CellValue, DEFAULT_CATALOG, WorkbookSnapshot } from '../src/core';
 import { seededRandom } from '../scripts/seededRandom';
 
 export const ALLOCATION_HEADER = ['ID', 'Lab', 'Team', 'Workload', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status', 'Block'] as const;

@@ -8,8 +8,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { checkWorkbook } from '../src/core/checkWorkbook';
-import { formatIsoDay } from '../src/core/calendarDay';
+import { checkWorkbook, formatIsoDay } from '../src/core';
 import { snapshotFromExcelJs } from '../src/xlsx/snapshotFromExcelJs';
 import { seededRandom } from './seededRandom';
 

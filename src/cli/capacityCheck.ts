@@ -1,11 +1,7 @@
 #!/usr/bin/env node
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Catalog } from '../core/catalog';
-import { CatalogExtensionSchema } from '../core/catalogSchema';
-import { checkWorkbook, getDefaultCatalog } from '../core/checkWorkbook';
-import { toJsonReport } from '../core/jsonReport';
-import { conflictCells } from '../core/paintTargets';
+import { Catalog, CatalogExtensionSchema, checkWorkbook, conflictCells, getDefaultCatalog, toJsonReport } from '../core';
 import { paintXlsx } from '../xlsx/paintXlsx';
 import { readXlsxWorkbook, XlsxWorkbook } from '../xlsx/readXlsxWorkbook';
 import { UnreadableArchive } from '../xlsx/zipArchive';

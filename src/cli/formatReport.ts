@@ -1,7 +1,4 @@
-import { formatReadableDay } from '../core/calendarDay';
-import { CheckReport, Conflict } from '../core/checkWorkbook';
-import { Issue } from '../core/issue';
-import { Booking } from '../core/readBookings';
+import { Booking, CheckReport, Conflict, formatReadableDay, Issue } from '../core';
 
 export interface Palette {
   readonly bold: (text: string) => string;

@@ -1,7 +1,4 @@
-import { CellEdit } from '../core/cellEdit';
-import { escapeCellText } from '../core/escapeCellText';
-import { RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET } from '../core/resolutionLog';
-import { CellValue, cellText } from '../core/snapshot';
+import { CellEdit, cellText, CellValue, escapeCellText, RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET } from '../core';
 import { rectAddress } from './rangeAddresses';
 import { toCellValue } from './readWorkbook';
 

@@ -1,12 +1,6 @@
-import { CellEdit, invertEdits } from '../core/cellEdit';
-import { checkWorkbook, CheckOptions, CheckReport, Conflict } from '../core/checkWorkbook';
-import { Issue } from '../core/issue';
-import { conflictCells } from '../core/paintTargets';
-import { RESOLUTION_LOG_SHEET } from '../core/resolutionLog';
-import { planResolutionEdits } from '../core/resolutionEdits';
-import { describeEdits, describeResolution } from '../core/resolutionMessages';
-import { WorkbookSnapshot } from '../core/snapshot';
-import { Resolution } from '../core/suggestResolutions';
+import {
+  CellEdit, CheckOptions, CheckReport, checkWorkbook, Conflict, conflictCells, describeEdits, describeResolution, invertEdits, Issue, planResolutionEdits, Resolution, RESOLUTION_LOG_SHEET, WorkbookSnapshot,
+} from '../core';
 import { applyCellEdits, LogEntry } from './applyCellEdits';
 import { FillMemory, parseFillMemory, reanchorMemory, rowFingerprint, serializeFillMemory, STATE_SHEET } from './fillMemory';
 import { paintConflicts, PaintOutcome } from './paintConflicts';

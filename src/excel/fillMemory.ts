@@ -1,4 +1,4 @@
-import { cellText, CellValue } from '../core/snapshot';
+import { cellText, CellValue } from '../core';
 
 /** Very hidden sheet where the add-in remembers fills it replaced, so they survive closing the file and reach co-authors. */
 export const STATE_SHEET = 'CapacityCheck state';

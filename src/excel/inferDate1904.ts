@@ -1,4 +1,4 @@
-import { dayFromSerial, yearOfDay } from '../core/calendarDay';
+import { dayFromSerial, yearOfDay } from '../core';
 
 const YEAR_IN_TEXT = /\b(19|20|21)\d{2}\b/;
 

@@ -1,4 +1,4 @@
-import { CellRef } from '../core/paintTargets';
+import { CellRef } from '../core';
 import { CellFill, FillMemory, memoryKey, serializeFillMemory, STATE_COLUMNS, STATE_SHEET } from './fillMemory';
 import { CellRect, cellsToRects, chunkAddresses, parseCellAddress, rectAddress } from './rangeAddresses';
 

@@ -1,5 +1,4 @@
-import { columnIndex, columnLetters } from '../core/address';
-import { CellRef } from '../core/paintTargets';
+import { CellRef, columnIndex, columnLetters } from '../core';
 
 /** Excel on the web rejects `getRanges` addresses longer than this. */
 export const MAX_ADDRESS_LENGTH = 8192;

@@ -1,5 +1,4 @@
-import { columnIndex, columnLetters } from '../core/address';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { CellValue, columnIndex, columnLetters, SheetSnapshot, WorkbookSnapshot } from '../core';
 import { inferDate1904 } from './inferDate1904';
 
 /** Excel's error values as `range.values` reports them; any other text is text. */

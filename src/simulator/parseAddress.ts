@@ -1,4 +1,4 @@
-import { columnLetters } from '../core/address';
+import { columnLetters } from '../core';
 import { SimulatedOfficeError } from './simulatedOfficeError';
 
 /** Rows and columns of one worksheet grid (Excel 2007 and later). */

@@ -1,9 +1,6 @@
 import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
-import { formatReadableDay } from '../core/calendarDay';
-import { CheckReport, Conflict } from '../core/checkWorkbook';
-import { bookingName, describeResolution } from '../core/resolutionMessages';
-import { Resolution, suggestResolutions } from '../core/suggestResolutions';
+import { bookingName, CheckReport, Conflict, describeResolution, formatReadableDay, Resolution, suggestResolutions } from '../core';
 import { ConflictTimeline } from './ConflictTimeline';
 
 export interface ConflictCardProps {

@@ -1,7 +1,5 @@
 import * as React from 'react';
-import { CalendarDay, formatReadableDay } from '../core/calendarDay';
-import { CheckReport, Conflict } from '../core/checkWorkbook';
-import { bookingName } from '../core/resolutionMessages';
+import { bookingName, CalendarDay, CheckReport, Conflict, formatReadableDay } from '../core';
 
 const WIDTH = 300;
 const LABEL_WIDTH = 92;

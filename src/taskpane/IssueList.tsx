@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Badge, Button } from '@fluentui/react-components';
-import { Issue } from '../core/issue';
+import { Issue } from '../core';
 
 export interface IssueListProps {
   readonly issues: readonly Issue[];

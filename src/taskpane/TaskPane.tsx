@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, Field, FluentProvider, Input, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
-import { Conflict } from '../core/checkWorkbook';
+import { Conflict } from '../core';
 import { CheckSession } from '../excel/checkSession';
 import { ConflictCard } from './ConflictCard';
 import { IssueList } from './IssueList';

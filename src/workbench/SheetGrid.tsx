@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { columnLetters } from '../core/address';
+import { columnLetters } from '../core';
 import type { CellInput, ExcelSimulator } from '../simulator';
 import type { CellRect } from '../simulator/parseAddress';
 import { CellFormat, dateColumnsOf, displayText, editText, GridValue, textColorOn, typedInput } from './cellDisplay';

@@ -1,5 +1,4 @@
-import { dayFromSerial, dayFromYmd, formatIsoDay, formatReadableDay, serialFromDay } from '../core/calendarDay';
-import { fieldOfHeader, HEADER_SEARCH_ROWS } from '../core/tableLayout';
+import { dayFromSerial, dayFromYmd, fieldOfHeader, formatIsoDay, formatReadableDay, HEADER_SEARCH_ROWS, serialFromDay } from '../core';
 import type { CellInput } from '../simulator';
 
 /** A cell as `Range.values` gives it: '' when empty, error values as their text. */

@@ -1,6 +1,4 @@
-import { cellAddress } from '../core/address';
-import { BugIndicatingError } from '../core/bugIndicatingError';
-import { CellRef } from '../core/paintTargets';
+import { BugIndicatingError, cellAddress, CellRef } from '../core';
 import { CellTag, RowTag, scanSheetData } from './scanSheetData';
 import { relsPathOf, WorkbookParts } from './findWorkbookParts';
 import { ElementMatch, escapeXmlAttribute, findElements, parseAttributes } from './xmlText';

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { SAMPLE_PATH } from '../../scripts/generateSample';
 import * as fixtures from '../../test/fixtures/buildWorkbooks';
 import { inlineRow, rawWorkbookBytes } from '../../test/fixtures/rawXlsx';
-import { CellValue, WorkbookSnapshot } from '../core/snapshot';
+import { CellValue, WorkbookSnapshot } from '../core';
 import { snapshotFromExcelJs } from './snapshotFromExcelJs';
 import { readXlsxWorkbook } from './readXlsxWorkbook';
 import { UnreadableArchive, ZipArchive } from './zipArchive';

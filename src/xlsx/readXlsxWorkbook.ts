@@ -1,5 +1,4 @@
-import { serialFromDay } from '../core/calendarDay';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { CellValue, serialFromDay, SheetSnapshot, WorkbookSnapshot } from '../core';
 import { scanSheetData } from './scanSheetData';
 import { findWorkbookParts, WorkbookParts } from './findWorkbookParts';
 import { decodeCellText, decodeXml, findElements, stringItemText } from './xmlText';

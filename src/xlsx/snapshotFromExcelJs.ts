@@ -1,5 +1,5 @@
 import type { Workbook, Worksheet, CellValue as ExcelJsValue } from 'exceljs';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core';
 
 const MS_PER_DAY = 86_400_000;
 /** ExcelJS turns serials into Dates counting from these epochs; undo it exactly to get the serial back. */

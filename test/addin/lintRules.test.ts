@@ -20,6 +20,13 @@ describe('the lint rules that keep the layers and the pane safe', () => {
     expect(await violations('src/core/zz.ts', "import { x } from '../excel/readWorkbook';\nexport const y = x;\n")).toEqual([expect.stringMatching(/^no-restricted-imports/)]);
   });
 
+  it('let every other layer reach the core only through its index', async () => {
+    expect(await violations('src/excel/zz.ts', "import { x } from '../core';\nexport const y = x;\n")).toEqual([]);
+    for (const [file, from] of [['src/excel/zz.ts', '../core/snapshot'], ['src/taskpane/zz.tsx', '../core/checkWorkbook'], ['test/cli/zz.ts', '../../src/core/issue']]) {
+      expect(await violations(file, `import { x } from '${from}';\nexport const y = x;\n`)).toEqual([expect.stringMatching(/^no-restricted-imports: .*through its index/)]);
+    }
+  });
+
   it('keep Office.js, the DOM and Node globals out of src/core', async () => {
     for (const global of ['Excel.run', 'Office.context', 'document.title', 'window.name', 'process.env', 'console.log']) {
       expect(await violations('src/core/zz.ts', `export const y = () => ${global};\n`)).toEqual([expect.stringMatching(/^no-restricted-globals: .*src\/core is pure/)]);

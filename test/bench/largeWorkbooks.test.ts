@@ -1,5 +1,4 @@
-import { checkWorkbook } from '../../src/core/checkWorkbook';
-import { CellValue } from '../../src/core/snapshot';
+import { CellValue, checkWorkbook } from '../../src/core';
 import { COLUMN, generateWorkbook } from '../../bench/generateWorkbook';
 
 /* Found while benchmarking: behaviour that only shows at sizes the unit tests do not reach. */

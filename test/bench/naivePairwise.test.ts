@@ -1,4 +1,4 @@
-import { checkWorkbook } from '../../src/core/checkWorkbook';
+import { checkWorkbook } from '../../src/core';
 import { doubleBookedRows, sameRows } from '../../bench/doubleBookedRows';
 import { ALLOCATION_HEADER, generateWorkbook } from '../../bench/generateWorkbook';
 import { findDoubleBookedRowsNaive, NaiveRow } from '../../bench/naivePairwise';

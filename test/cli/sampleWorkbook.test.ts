@@ -37,9 +37,9 @@ describe('the bundled sample workbook', () => {
 
   it('lets a lead resolve the incident by bumping the fine-tuning sprint into the block’s extension', async () => {
     const { readXlsxWorkbook } = await import('../../src/xlsx/readXlsxWorkbook');
-    const { checkWorkbook } = await import('../../src/core/checkWorkbook');
-    const { suggestResolutions } = await import('../../src/core/suggestResolutions');
-    const { describeResolution } = await import('../../src/core/resolutionMessages');
+    const { checkWorkbook } = await import('../../src/core');
+    const { suggestResolutions } = await import('../../src/core');
+    const { describeResolution } = await import('../../src/core');
     const outcome = checkWorkbook(readXlsxWorkbook(await fs.readFile(SAMPLE_PATH)).snapshot);
     if (!outcome.ok) throw new Error(outcome.problem);
     const incident = outcome.report.conflicts.find((conflict) => conflict.pool.silicon === 'Trainium2')!;

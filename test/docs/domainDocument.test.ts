@@ -1,9 +1,7 @@
 /** docs/DOMAIN.md is the contract the project cites: these tests keep it equal to what the engine does. */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ISSUE_SEVERITY } from '../../src/core/issue';
-import { FIELD_SYNONYMS } from '../../src/core/tableLayout';
-import { normalizeHeader } from '../../src/core/normalizeName';
+import { FIELD_SYNONYMS, ISSUE_SEVERITY, normalizeHeader } from '../../src/core';
 
 const ROOT = path.join(__dirname, '..', '..');
 const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');

@@ -118,7 +118,7 @@ describe('CheckSession on the Excel simulator', () => {
     it('shifts the suggested booking, clears its yellow and logs the change', async () => {
       const { sim, session } = start();
       await session.check();
-      const { suggestResolutions } = await import('../../src/core/suggestResolutions');
+      const { suggestResolutions } = await import('../../src/core');
       const report = session.getState().checked!.report;
       const shift = suggestResolutions(report, report.conflicts[0]).shifts[0];
       expect(shift).toMatchObject({ kind: 'shift', row: 3, days: 14 });
@@ -138,7 +138,7 @@ describe('CheckSession on the Excel simulator', () => {
       const { sim, session } = start();
       await session.check();
       const report = session.getState().checked!.report;
-      const { suggestResolutions } = await import('../../src/core/suggestResolutions');
+      const { suggestResolutions } = await import('../../src/core');
       const shift = suggestResolutions(report, report.conflicts[0]).shifts[0];
       sim.beforeNextSync(() => sim.coauthorEdit('Allocations', 'I3', serial('2026-03-10')));
       await session.apply(shift);
@@ -153,7 +153,7 @@ describe('CheckSession on the Excel simulator', () => {
       const { sim, session } = start();
       await session.check();
       const report = session.getState().checked!.report;
-      const { suggestResolutions } = await import('../../src/core/suggestResolutions');
+      const { suggestResolutions } = await import('../../src/core');
       await session.apply(suggestResolutions(report, report.conflicts[0]).shifts[0]);
       expect(session.getState().undoLabel).toMatch(/^Shift Lab B/);
       await session.undo();
@@ -167,7 +167,7 @@ describe('CheckSession on the Excel simulator', () => {
       const { sim, session } = start();
       await session.check();
       const report = session.getState().checked!.report;
-      const { suggestResolutions } = await import('../../src/core/suggestResolutions');
+      const { suggestResolutions } = await import('../../src/core');
       await session.apply(suggestResolutions(report, report.conflicts[0]).shifts[0]);
       sim.coauthorEdit('Allocations', 'J3', serial('2026-04-20'));
       await session.undo();

@@ -1,4 +1,4 @@
-import { formatIsoDay } from '../../src/core/calendarDay';
+import { formatIsoDay } from '../../src/core';
 import { CheckSession } from '../../src/excel/checkSession';
 import { ExcelSimulator } from '../../src/simulator/ExcelSimulator';
 import { serial } from './workbooks';

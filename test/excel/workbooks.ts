@@ -1,4 +1,4 @@
-import { dayFromYmd, serialFromDay } from '../../src/core/calendarDay';
+import { dayFromYmd, serialFromDay } from '../../src/core';
 import { ExcelSimulator, SimulatorSheet } from '../../src/simulator/ExcelSimulator';
 
 /** Excel 1900-system serial of an ISO day, as a date cell holds it. */

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { CheckReport, checkWorkbook } from '../../src/core/checkWorkbook';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
+import { CellValue, CheckReport, checkWorkbook, SheetSnapshot, WorkbookSnapshot } from '../../src/core';
 import { dayByDayConflicts, OracleBooking, OracleCapacity, OracleConflict } from '../oracle/dayByDayConflicts';
 
 /*

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { CheckOptions, checkWorkbook } from '../../src/core/checkWorkbook';
-import { conflictCells } from '../../src/core/paintTargets';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/core/snapshot';
-import { BookingField, FIELD_SYNONYMS, fieldOfHeader } from '../../src/core/tableLayout';
+import {
+  BookingField, CellValue, CheckOptions, checkWorkbook, conflictCells, FIELD_SYNONYMS, fieldOfHeader, SheetSnapshot, WorkbookSnapshot,
+} from '../../src/core';
 
 /*
  * Whatever people type into a shared workbook, the check reports on it: it never throws. Cells of

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { conflictCells } from '../../src/core/paintTargets';
-import { suggestResolutions } from '../../src/core/suggestResolutions';
+import { conflictCells, suggestResolutions } from '../../src/core';
 import { CheckSession } from '../../src/excel/checkSession';
 import { parseFillMemory, STATE_SHEET } from '../../src/excel/fillMemory';
 import { rectAddress } from '../../src/excel/rangeAddresses';
