@@ -1,5 +1,5 @@
 import { CatalogExtension, CatalogExtensionSchema } from './catalogSchema';
-import { cellAddress } from './address';
+import { sheetCellAddress } from './address';
 import { Issue, ISSUE_SEVERITY } from './issue';
 import { issueMessages } from './issueMessages';
 import { normalizeHeader, normalizeName } from './normalizeName';
@@ -48,7 +48,7 @@ export function readCatalogSheet(sheet: SheetSnapshot): CatalogSheetResult {
       const index = columns.at[column] ?? 0;
       issues.push({
         sheet: sheet.name, row: rowIndex + 1, column: cellText(sheet.rows[columns.headerRow - 1]?.[index]) || column,
-        cell: cellAddress(rowIndex + 1, index), severity: ISSUE_SEVERITY['invalid-catalog-row'], code: 'invalid-catalog-row',
+        cell: sheetCellAddress(rowIndex + 1, index), severity: ISSUE_SEVERITY['invalid-catalog-row'], code: 'invalid-catalog-row',
         message: issueMessages.invalidCatalogRow(detail),
       });
     };

@@ -224,7 +224,7 @@ describe('checkWorkbook conflicts', () => {
       const report = check(workbook(header, rows));
       expect(report.conflicts.map((conflict) => conflict.rows)).toEqual([[2, 4], [5, 6]]);
       const painted = ['Start', 'Chips', 'End', 'Silicon', 'Block'].map(column).sort((a, b) => a - b);
-      expect(conflictCells(report)).toEqual([2, 4, 5, 6].flatMap((sheetRow) => painted.map((index) => ({ row: sheetRow, column: index }))));
+      expect(conflictCells(report)).toEqual([2, 4, 5, 6].flatMap((sheetRow) => painted.map((index) => ({ row: sheetRow - 1, column: index }))));
     });
 
     it('leave out the rows of an accepted conflict', () => {
@@ -235,7 +235,7 @@ describe('checkWorkbook conflicts', () => {
       };
       const report = check(workbook(header, rows, log));
       expect(report.conflicts.map((conflict) => [conflict.rows, conflict.accepted])).toEqual([[[2, 4], false], [[5, 6], true]]);
-      expect([...new Set(conflictCells(report).map((cell) => cell.row))]).toEqual([2, 4]);
+      expect([...new Set(conflictCells(report).map((cell) => cell.row + 1))]).toEqual([2, 4]);
     });
 
     it('are only Silicon, Start and End where the table has no Block or Chips column', () => {
@@ -245,7 +245,7 @@ describe('checkWorkbook conflicts', () => {
         ['AWS', 'us-east-1', 'H100', '2026-04-14', '2026-04-27'],
         ['AWS', 'us-east-1', 'Trainium2', '2026-04-27', '2026-04-27'],
       ]));
-      expect(conflictCells(report)).toEqual([2, 4].flatMap((sheetRow) => [2, 3, 4].map((index) => ({ row: sheetRow, column: index }))));
+      expect(conflictCells(report)).toEqual([2, 4].flatMap((sheetRow) => [2, 3, 4].map((index) => ({ row: sheetRow - 1, column: index }))));
     });
 
     it('are none when nothing is double-booked', () => {

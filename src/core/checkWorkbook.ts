@@ -1,4 +1,4 @@
-import { cellAddress } from './address';
+import { sheetCellAddress } from './address';
 import { CalendarDay } from './calendarDay';
 import { Catalog } from './catalog';
 import { CATALOG_SHEET, readCatalogSheet } from './catalogSheet';
@@ -218,7 +218,7 @@ function tableIssues(layout: TableLayout, required: readonly BookingField[], chi
   for (const { field, column } of layout.duplicateColumns) {
     const first = layout.columns[field];
     issues.push({
-      sheet: layout.sheetName, row: layout.headerRow, column: column.header, cell: cellAddress(layout.headerRow, column.index),
+      sheet: layout.sheetName, row: layout.headerRow, column: column.header, cell: sheetCellAddress(layout.headerRow, column.index),
       severity: ISSUE_SEVERITY['duplicate-column'], code: 'duplicate-column', message: issueMessages.duplicateColumn(column.header, first?.header ?? ''),
     });
   }

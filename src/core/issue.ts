@@ -1,4 +1,4 @@
-import { cellAddress } from './address';
+import { sheetCellAddress } from './address';
 import { BookingField, FIELD_LABELS, TableLayout } from './tableLayout';
 
 export type Severity = 'error' | 'warning';
@@ -54,7 +54,7 @@ export function cellIssue(
     sheet: layout.sheetName,
     row: sheetRow,
     column: column?.header ?? FIELD_LABELS[field],
-    cell: column === undefined ? null : cellAddress(sheetRow, column.index),
+    cell: column === undefined ? null : sheetCellAddress(sheetRow, column.index),
     severity: ISSUE_SEVERITY[code],
     code,
     message,

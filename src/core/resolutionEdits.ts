@@ -1,4 +1,4 @@
-import { cellAddress } from './address';
+import { sheetCellAddress } from './address';
 import { CalendarDay, formatIsoDay, serialFromDay } from './calendarDay';
 import { CellEdit } from './cellEdit';
 import { CheckReport } from './checkWorkbook';
@@ -18,7 +18,7 @@ export function planResolutionEdits(report: CheckReport, snapshot: WorkbookSnaps
     const column = layout.columns[field];
     if (column === undefined) return [];
     const before = sheet.rows[row - 1]?.[column.index] ?? null;
-    return [{ sheet: sheet.name, address: cellAddress(row, column.index), before, after: after(before) }];
+    return [{ sheet: sheet.name, address: sheetCellAddress(row, column.index), before, after: after(before) }];
   };
   const dateLike = (day: CalendarDay) => (before: CellValue): CellValue =>
     typeof before === 'number' ? serialFromDay(day, report.date1904) : formatIsoDay(day);

@@ -1,5 +1,4 @@
-import { CellEdit, cellText, CellValue, escapeCellText, RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET } from '../core';
-import { rectAddress } from './rangeAddresses';
+import { CellEdit, cellText, CellValue, escapeCellText, formatRangeAddress, RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET } from '../core';
 import { toCellValue } from './readWorkbook';
 
 /** One row of the visible resolution log. */
@@ -57,17 +56,18 @@ export async function applyCellEdits(context: Excel.RequestContext, edits: reado
 /** Appends one row to the resolution log, creating the sheet with its header the first time. */
 function queueLogRow(context: Excel.RequestContext, logUsed: Excel.Range | null, entry: LogEntry): void {
   let sheet: Excel.Worksheet;
+  // 0-based index of the row the entry goes on: under the header, or under the log's last row.
   let nextRow: number;
   if (logUsed === null) {
     sheet = context.workbook.worksheets.add(RESOLUTION_LOG_SHEET);
-    sheet.getRange(rectAddress({ top: 1, bottom: 1, left: 0, right: RESOLUTION_LOG_COLUMNS.length - 1 })).values = [[...RESOLUTION_LOG_COLUMNS]];
-    nextRow = 2;
+    sheet.getRange(formatRangeAddress({ row: 0, column: 0, rowCount: 1, columnCount: RESOLUTION_LOG_COLUMNS.length })).values = [[...RESOLUTION_LOG_COLUMNS]];
+    nextRow = 1;
   } else {
     sheet = context.workbook.worksheets.getItem(RESOLUTION_LOG_SHEET);
-    nextRow = logUsed.isNullObject ? 2 : logUsed.rowIndex + logUsed.rowCount + 1;
+    nextRow = logUsed.isNullObject ? 1 : logUsed.rowIndex + logUsed.rowCount;
   }
   const values = [entry.when, entry.who, entry.conflict, entry.action, entry.rows, entry.before, entry.after, entry.reason].map(escapeCellText);
-  const row = sheet.getRange(rectAddress({ top: nextRow, bottom: nextRow, left: 0, right: values.length - 1 }));
+  const row = sheet.getRange(formatRangeAddress({ row: nextRow, column: 0, rowCount: 1, columnCount: values.length }));
   // Text format first, so Excel keeps "2026-02-01 10:00:00" and "3" as the text they are.
   row.numberFormat = [values.map(() => '@')];
   row.values = [values];

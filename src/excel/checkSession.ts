@@ -1,10 +1,10 @@
 import {
-  CellEdit, CheckOptions, CheckReport, checkWorkbook, Conflict, conflictCells, describeEdits, describeResolution, invertEdits, Issue, planResolutionEdits, Resolution, RESOLUTION_LOG_SHEET, WorkbookSnapshot,
+  CellEdit, cellsToRanges, CheckOptions, CheckReport, checkWorkbook, Conflict, conflictCells, describeEdits, describeResolution, formatRangeAddress, invertEdits, Issue, paintedCellsOfRows, parseCellAddress, planResolutionEdits, Resolution, RESOLUTION_LOG_SHEET, WorkbookSnapshot,
 } from '../core';
 import { applyCellEdits, LogEntry } from './applyCellEdits';
 import { FillMemory, parseFillMemory, reanchorMemory, rowFingerprint, serializeFillMemory, STATE_SHEET } from './fillMemory';
 import { paintConflicts, PaintOutcome } from './paintConflicts';
-import { cellsToRects, chunkAddresses, parseCellAddress, rectAddress } from './rangeAddresses';
+import { chunkAddresses } from './rangeAddresses';
 import { CheckCancelled, readChangedRows, readWorkbook, SheetChange, WorkbookRead } from './readWorkbook';
 
 /** A one-click fix of an issue: its suggestion written into its cell. */
@@ -168,16 +168,15 @@ export class CheckSession {
   async selectConflict(conflict: Conflict): Promise<void> {
     const checked = this.state.checked;
     if (checked === null) return;
-    const cells = conflictCells({ ...checked.report, conflicts: [{ ...conflict, accepted: false }] });
-    const rects = cellsToRects(cells);
-    const [address] = chunkAddresses(rects.map(rectAddress));
+    const ranges = cellsToRanges(paintedCellsOfRows(checked.report.allocation, conflict.rows));
+    const [address] = chunkAddresses(ranges.map(formatRangeAddress));
     if (address === undefined) return;
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(checked.report.allocation.sheetName);
       sheet.activate();
       // Selecting several areas needs ExcelApi 1.18; older builds select the first booking's cells.
       if (supportsExcelApi('1.18')) sheet.getRanges(address).select();
-      else sheet.getRange(rectAddress(rects[0])).select();
+      else sheet.getRange(formatRangeAddress(ranges[0])).select();
       await context.sync();
     });
   }

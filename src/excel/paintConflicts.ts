@@ -1,6 +1,6 @@
-import { CellRef } from '../core';
+import { CellAddress, CellRange, cellsToRanges, formatCellAddress, formatRangeAddress, parseCellAddress } from '../core';
 import { CellFill, FillMemory, memoryKey, serializeFillMemory, STATE_COLUMNS, STATE_SHEET } from './fillMemory';
-import { CellRect, cellsToRects, chunkAddresses, parseCellAddress, rectAddress } from './rangeAddresses';
+import { chunkAddresses } from './rangeAddresses';
 
 export const CONFLICT_COLOR = '#FFFF00';
 /** Cells whose fill is read per sync: about 2 MB of answer. */
@@ -12,13 +12,13 @@ export interface PaintRequest {
   /** Sheet holding the cells to paint (the allocation table). */
   readonly sheet: string;
   /** Every cell that should be yellow now. */
-  readonly targets: readonly CellRef[];
+  readonly targets: readonly CellAddress[];
   readonly memory: FillMemory;
   /** Whether the state sheet exists, and how many rows it holds, so stale rows are blanked. */
   readonly stateSheetExists: boolean;
   readonly stateRows: number;
-  /** The fingerprint of a row of `sheet`, remembered with each cell painted on it. */
-  readonly fingerprintOfRow?: (row: number) => string;
+  /** The fingerprint of a sheet row of `sheet`, remembered with each cell painted on it. */
+  readonly fingerprintOfRow?: (sheetRow: number) => string;
 }
 
 export interface PaintOutcome {
@@ -40,24 +40,24 @@ const isConflictYellow = (fill: CellFill): boolean => fill !== null && fill.patt
  */
 export async function paintConflicts(context: Excel.RequestContext, request: PaintRequest): Promise<PaintOutcome> {
   const { sheet, memory } = request;
-  const targetKeys = new Map(request.targets.map((cell) => [memoryKey(sheet, rectAddress({ top: cell.row, bottom: cell.row, left: cell.column, right: cell.column })), cell]));
+  const targetKeys = new Map(request.targets.map((cell) => [memoryKey(sheet, formatCellAddress(cell)), cell]));
   const toPaint = [...targetKeys].filter(([key]) => !memory.has(key)).map(([, cell]) => ({ sheet, cell }));
   const toRelease = [...memory.values()].filter((entry) => !targetKeys.has(memoryKey(entry.sheet, entry.address)));
   if (toPaint.length === 0 && toRelease.length === 0) return { memory, painted: 0, restored: 0, leftAlone: 0 };
 
   const releaseCells = toRelease.map((entry) => ({ sheet: entry.sheet, cell: parseCellAddress(entry.address) })).filter(
-    (item): item is { sheet: string; cell: CellRef } => item.cell !== undefined,
+    (item): item is { sheet: string; cell: CellAddress } => item.cell !== undefined,
   );
   const current = await readFills(context, [...toPaint, ...releaseCells]);
 
   const next: FillMemory = new Map(memory);
-  const paintNow: CellRef[] = [];
+  const paintNow: CellAddress[] = [];
   for (const { cell } of toPaint) {
-    const address = cellKeyAddress(cell);
-    next.set(memoryKey(sheet, address), { sheet, address, original: current.get(memoryKey(sheet, address)) ?? null, fingerprint: request.fingerprintOfRow?.(cell.row) ?? '' });
+    const address = formatCellAddress(cell);
+    next.set(memoryKey(sheet, address), { sheet, address, original: current.get(memoryKey(sheet, address)) ?? null, fingerprint: request.fingerprintOfRow?.(cell.row + 1) ?? '' });
     paintNow.push(cell);
   }
-  const restoreBySheet = new Map<string, Array<{ cell: CellRef; fill: CellFill }>>();
+  const restoreBySheet = new Map<string, Array<{ cell: CellAddress; fill: CellFill }>>();
   let leftAlone = 0;
   for (const entry of toRelease) {
     next.delete(memoryKey(entry.sheet, entry.address));
@@ -76,7 +76,7 @@ export async function paintConflicts(context: Excel.RequestContext, request: Pai
   // The memory is written before the paint, so no cell is ever yellow without its own fill remembered.
   await writeState(context, next, request);
   const worksheet = context.workbook.worksheets.getItem(sheet);
-  for (const address of chunkAddresses(cellsToRects(paintNow).map(rectAddress))) worksheet.getRanges(address).format.fill.color = CONFLICT_COLOR;
+  for (const address of chunkAddresses(cellsToRanges(paintNow).map(formatRangeAddress))) worksheet.getRanges(address).format.fill.color = CONFLICT_COLOR;
   let restored = 0;
   for (const [sheetName, cells] of restoreBySheet) {
     restored += cells.length;
@@ -101,7 +101,7 @@ async function reconcileMemory(context: Excel.RequestContext, before: FillMemory
   const cells = changed
     .map((key) => (attempted.get(key) ?? before.get(key))!)
     .map((entry) => ({ sheet: entry.sheet, cell: parseCellAddress(entry.address) }))
-    .filter((item): item is { sheet: string; cell: CellRef } => item.cell !== undefined);
+    .filter((item): item is { sheet: string; cell: CellAddress } => item.cell !== undefined);
   const current = await readFills(context, cells);
   const settled: FillMemory = new Map(attempted);
   for (const key of changed) {
@@ -115,26 +115,22 @@ async function reconcileMemory(context: Excel.RequestContext, before: FillMemory
   await context.sync();
 }
 
-function cellKeyAddress(cell: CellRef): string {
-  return rectAddress({ top: cell.row, bottom: cell.row, left: cell.column, right: cell.column });
-}
-
 /** Current fill of each cell, keyed by sheet!address, read with one getCellProperties per rectangle. */
-async function readFills(context: Excel.RequestContext, cells: ReadonlyArray<{ sheet: string; cell: CellRef }>): Promise<Map<string, CellFill>> {
-  const bySheet = new Map<string, CellRef[]>();
+async function readFills(context: Excel.RequestContext, cells: ReadonlyArray<{ sheet: string; cell: CellAddress }>): Promise<Map<string, CellFill>> {
+  const bySheet = new Map<string, CellAddress[]>();
   for (const { sheet, cell } of cells) {
     const list = bySheet.get(sheet) ?? [];
     list.push(cell);
     bySheet.set(sheet, list);
   }
-  const results: Array<{ sheet: string; top: number; left: number; properties: OfficeExtension.ClientResult<Excel.CellProperties[][]> }> = [];
+  const results: Array<{ sheet: string; range: CellRange; properties: OfficeExtension.ClientResult<Excel.CellProperties[][]> }> = [];
   let queuedCells = 0;
   for (const [sheet, list] of bySheet) {
     const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
-    for (const rect of cellsToRects(list).flatMap((whole) => splitRows(whole, FILL_READS_PER_SYNC))) {
-      const properties = worksheet.getRange(rectAddress(rect)).getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
-      results.push({ sheet, top: rect.top, left: rect.left, properties });
-      queuedCells += (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    for (const range of cellsToRanges(list).flatMap((whole) => splitRows(whole, FILL_READS_PER_SYNC))) {
+      const properties = worksheet.getRange(formatRangeAddress(range)).getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
+      results.push({ sheet, range, properties });
+      queuedCells += range.rowCount * range.columnCount;
       // Keeps each answer well under Excel on the web's 5 MB; a typical check needs one sync.
       if (queuedCells >= FILL_READS_PER_SYNC) {
         await context.sync();
@@ -144,33 +140,33 @@ async function readFills(context: Excel.RequestContext, cells: ReadonlyArray<{ s
   }
   if (queuedCells > 0) await context.sync();
   const fills = new Map<string, CellFill>();
-  for (const { sheet, top, left, properties } of results) {
+  for (const { sheet, range, properties } of results) {
     properties.value.forEach((row, r) =>
       row.forEach((cell, c) => {
         const fill = cell.format?.fill;
         // Some builds report no pattern for both "no fill" and white (office-js #4900); tintAndShade is null only for no fill.
         const pattern = fill?.pattern ?? (fill?.tintAndShade === null || fill?.tintAndShade === undefined ? 'None' : 'Solid');
         const own: CellFill = pattern === 'None' || fill?.color === undefined ? null : { color: fill.color.toUpperCase(), pattern };
-        fills.set(memoryKey(sheet, cellKeyAddress({ row: top + r, column: left + c })), own);
+        fills.set(memoryKey(sheet, formatCellAddress({ row: range.row + r, column: range.column + c })), own);
       }),
     );
   }
   return fills;
 }
 
-/** The rectangle cut into bands of whole rows holding at most `maxCells` cells each. */
-function splitRows(rect: CellRect, maxCells: number): CellRect[] {
-  const width = rect.right - rect.left + 1;
-  const rowsPerBand = Math.max(1, Math.floor(maxCells / width));
-  const bands: CellRect[] = [];
-  for (let top = rect.top; top <= rect.bottom; top += rowsPerBand) bands.push({ ...rect, top, bottom: Math.min(rect.bottom, top + rowsPerBand - 1) });
+/** The range cut into bands of whole rows holding at most `maxCells` cells each. */
+function splitRows(range: CellRange, maxCells: number): CellRange[] {
+  const rowsPerBand = Math.max(1, Math.floor(maxCells / range.columnCount));
+  const bands: CellRange[] = [];
+  const end = range.row + range.rowCount;
+  for (let row = range.row; row < end; row += rowsPerBand) bands.push({ ...range, row, rowCount: Math.min(end - row, rowsPerBand) });
   return bands;
 }
 
 /** Gives cells their own fills back: "no fill" by clearing (never white, which hides gridlines), solid colours per colour, other patterns cell by cell. */
-function queueRestores(worksheet: Excel.Worksheet, cells: ReadonlyArray<{ cell: CellRef; fill: CellFill }>): void {
-  const byFill = new Map<string, CellRef[]>();
-  const patterned: Array<{ cell: CellRef; fill: NonNullable<CellFill> }> = [];
+function queueRestores(worksheet: Excel.Worksheet, cells: ReadonlyArray<{ cell: CellAddress; fill: CellFill }>): void {
+  const byFill = new Map<string, CellAddress[]>();
+  const patterned: Array<{ cell: CellAddress; fill: NonNullable<CellFill> }> = [];
   for (const { cell, fill } of cells) {
     if (fill !== null && fill.pattern !== 'Solid') {
       patterned.push({ cell, fill });
@@ -182,14 +178,14 @@ function queueRestores(worksheet: Excel.Worksheet, cells: ReadonlyArray<{ cell: 
     byFill.set(key, list);
   }
   for (const [color, list] of byFill) {
-    for (const address of chunkAddresses(cellsToRects(list).map(rectAddress))) {
+    for (const address of chunkAddresses(cellsToRanges(list).map(formatRangeAddress))) {
       const areas = worksheet.getRanges(address);
       if (color === '') areas.format.fill.clear();
       else areas.format.fill.color = color;
     }
   }
   for (const { cell, fill } of patterned) {
-    worksheet.getRange(cellKeyAddress(cell)).setCellProperties([[{ format: { fill: { color: fill.color, pattern: fill.pattern as Excel.FillPattern } } }]]);
+    worksheet.getRange(formatCellAddress(cell)).setCellProperties([[{ format: { fill: { color: fill.color, pattern: fill.pattern as Excel.FillPattern } } }]]);
   }
 }
 
@@ -208,11 +204,11 @@ async function writeState(context: Excel.RequestContext, memory: FillMemory, req
     worksheet.visibility = 'VeryHidden';
   }
   const blank = new Array<string>(STATE_COLUMNS).fill('');
-  for (let top = 1; top <= height; top += STATE_ROWS_PER_SYNC) {
-    const bottom = Math.min(height, top + STATE_ROWS_PER_SYNC - 1);
-    const values = Array.from({ length: bottom - top + 1 }, (_, index) => rows[top - 1 + index] ?? blank);
-    worksheet.getRange(rectAddress({ top, bottom, left: 0, right: STATE_COLUMNS - 1 })).values = values;
+  for (let row = 0; row < height; row += STATE_ROWS_PER_SYNC) {
+    const rowCount = Math.min(height - row, STATE_ROWS_PER_SYNC);
+    const values = Array.from({ length: rowCount }, (_, index) => rows[row + index] ?? blank);
+    worksheet.getRange(formatRangeAddress({ row, column: 0, rowCount, columnCount: STATE_COLUMNS })).values = values;
     // The last block rides with the paint in the caller's sync.
-    if (bottom < height) await context.sync();
+    if (row + rowCount < height) await context.sync();
   }
 }

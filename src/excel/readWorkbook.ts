@@ -1,4 +1,4 @@
-import { CellValue, columnIndex, columnLetters, SheetSnapshot, WorkbookSnapshot } from '../core';
+import { CellValue, columnLetters, MAX_COLUMNS, MAX_ROWS, parseRangeAddress, SheetSnapshot, WorkbookSnapshot } from '../core';
 import { inferDate1904 } from './inferDate1904';
 
 /** Excel's error values as `range.values` reports them; any other text is text. */
@@ -214,13 +214,13 @@ export async function readChangedRows(context: Excel.RequestContext, previous: W
   let rowCount = 0;
   for (const change of changes) {
     const sheet = previous.sheets.find((candidate) => candidate.id === change.worksheetId);
-    const rows = /^(?:.*!)?\$?[A-Z]*\$?(\d+)(?::\$?[A-Z]*\$?(\d+))?$/i.exec(change.address);
-    if (sheet === undefined || change.changeType !== 'RangeEdited' || rows === null) return null;
-    const top = Number(rows[1]);
-    const bottom = Number(rows[2] ?? rows[1]);
-    const lastColumn = /([A-Z]+)\$?\d+$/i.exec(change.address)?.[1] ?? 'A';
+    const edited = parseRangeAddress(change.address)?.range;
+    // Whole columns (or whole rows, whose width the event does not bound) need a whole read.
+    if (sheet === undefined || change.changeType !== 'RangeEdited' || edited === undefined || edited.rowCount === MAX_ROWS) return null;
+    const top = edited.row + 1;
+    const bottom = edited.row + edited.rowCount;
     const known = previous.snapshot.sheets.find((candidate) => candidate.name === sheet.name)?.rows ?? [];
-    const width = Math.max(columnCountOf(known), columnIndex(lastColumn) + 1);
+    const width = Math.max(columnCountOf(known), edited.columnCount === MAX_COLUMNS ? 0 : edited.column + edited.columnCount);
     rowCount += bottom - top + 1;
     if (rowCount > MAX_PATCHED_ROWS) return null;
     bands.push({ sheet, top, bottom, width });

@@ -7,7 +7,7 @@ import {
   createOfficeExtensionNamespace,
 } from './excelNamespace';
 import { normalizeColorOrUndefined } from './normalizeColor';
-import { CellRect, MAX_COLUMNS, cellRect, formatAddress, formatRect, parseAddressOrUndefined } from './parseAddress';
+import { CellRange, formatRangeAddress, formatSheetRangeAddress, MAX_COLUMNS, parseRangeAddress, rangeOrUndefined } from '../core';
 import { SimulatedOfficeError } from './simulatedOfficeError';
 import {
   ChangeHandler,
@@ -174,13 +174,13 @@ export class ExcelSimulator implements RunHost {
     return sheet;
   }
 
-  private rect(address: string): CellRect {
-    const parsed = parseAddressOrUndefined(address);
+  private rect(address: string): CellRange {
+    const parsed = parseRangeAddress(address);
     if (parsed === undefined) throw new Error(`ExcelSimulator: malformed address "${address}"`);
-    return parsed.rect;
+    return parsed.range;
   }
 
-  private forEachCellOf(sheet: SheetModel, rect: CellRect, visit: (row: number, column: number) => void): void {
+  private forEachCellOf(sheet: SheetModel, rect: CellRange, visit: (row: number, column: number) => void): void {
     for (let r = rect.row; r < rect.row + rect.rowCount; r++) for (let c = rect.column; c < rect.column + rect.columnCount; c++) visit(r, c);
   }
 
@@ -265,7 +265,7 @@ export class ExcelSimulator implements RunHost {
   selectedAddresses(): string[] {
     const selection = this.model.currentSelection();
     const sheet = this.model.sheetById(selection.sheetId);
-    return sheet === undefined ? [] : selection.rects.map((rect) => formatAddress(sheet.name, rect));
+    return sheet === undefined ? [] : selection.rects.map((rect) => formatSheetRangeAddress(sheet.name, rect));
   }
 
   /** Plain data for the workbench; `new ExcelSimulator({ sheets: sim.toSheets() })` rebuilds the workbook. */
@@ -279,7 +279,7 @@ export class ExcelSimulator implements RunHost {
       const numberFormats: Record<string, string> = {};
       const stored = [...sheet.cells.entries()].sort(([a], [b]) => a - b);
       for (const [key, cell] of stored) {
-        const address = formatRect(this.rectOfKey(key));
+        const address = formatRangeAddress(this.rectOfKey(key));
         if (cell.fill !== null) fills[address] = cell.fill.color;
         if (cell.numberFormat !== undefined) numberFormats[address] = cell.numberFormat;
       }
@@ -287,7 +287,7 @@ export class ExcelSimulator implements RunHost {
     });
   }
 
-  private rectOfKey(key: number): CellRect {
+  private rectOfKey(key: number): CellRange {
     return { row: Math.floor(key / MAX_COLUMNS), column: key % MAX_COLUMNS, rowCount: 1, columnCount: 1 };
   }
 
@@ -307,7 +307,7 @@ export class ExcelSimulator implements RunHost {
     const sheet = this.sheet(sheetName);
     const start = this.rect(address);
     const grid = Array.isArray(value) ? (value as readonly (readonly CellInput[])[]) : undefined;
-    const rect = grid === undefined ? start : cellRect(start.row, start.column, grid.length, Math.max(1, ...grid.map((row) => row.length)));
+    const rect = grid === undefined ? start : rangeOrUndefined(start.row, start.column, grid.length, Math.max(1, ...grid.map((row) => row.length)));
     if (rect === undefined) throw new Error(`ExcelSimulator: edit at "${address}" runs off the sheet`);
     const before = this.model.cellAt(sheet, rect.row, rect.column);
     this.forEachCellOf(sheet, rect, (row, column) => {

@@ -1,5 +1,5 @@
 import { apiValue, contentFromApiValue, displayText, formulaText, valueType } from './cellContent';
-import { CellRect, MAX_COLUMNS, MAX_ROWS, cellRect, formatAddress } from './parseAddress';
+import { CellRange, formatSheetRangeAddress, MAX_COLUMNS, MAX_ROWS, rangeOrUndefined } from '../core';
 import { ProxyOrigin, ScalarReader, SimulatedClientObject, SimulatedClientResult } from './simulatedClientObject';
 import { SimulatedOfficeError } from './simulatedOfficeError';
 import { SimulatedRangeFormat, cellFillSummary, fillFromApiColor } from './simulatedRangeFormat';
@@ -10,7 +10,7 @@ import { SheetModel, StoredCell } from './workbookModel';
 /** Where a Range proxy points once a sync has resolved it. */
 export interface ResolvedRange {
   readonly sheet: SheetModel;
-  readonly rect: CellRect;
+  readonly rect: CellRange;
 }
 
 /** Finds a range at sync time; null makes a null object (the *OrNullObject methods). */
@@ -57,8 +57,8 @@ function matrix<T>(session: SyncSession, { sheet, rect }: ResolvedRange, read: (
 
 /** Range scalars as a sync reads them; also used for the items of `RangeAreas.areas`. */
 export const RANGE_PROPERTIES: Readonly<Record<string, (session: SyncSession, range: ResolvedRange) => unknown>> = {
-  address: (_session, { sheet, rect }) => formatAddress(sheet.name, rect),
-  addressLocal: (_session, { sheet, rect }) => formatAddress(sheet.name, rect),
+  address: (_session, { sheet, rect }) => formatSheetRangeAddress(sheet.name, rect),
+  addressLocal: (_session, { sheet, rect }) => formatSheetRangeAddress(sheet.name, rect),
   cellCount: (_session, { rect }) => rect.rowCount * rect.columnCount,
   columnCount: (_session, { rect }) => rect.columnCount,
   columnIndex: (_session, { rect }) => rect.column,
@@ -75,7 +75,7 @@ export const RANGE_PROPERTIES: Readonly<Record<string, (session: SyncSession, ra
  * A 2-D input for a rectangle: a scalar fills every cell (Office.js accepts it at runtime, though the
  * typings say any[][]); an array must match the rectangle exactly, else InvalidArgument.
  */
-function gridOf(input: unknown, rect: CellRect, location: string): (row: number, column: number) => unknown {
+function gridOf(input: unknown, rect: CellRange, location: string): (row: number, column: number) => unknown {
   if (input === null || input === undefined) throw SimulatedOfficeError.invalidArgument(location, location);
   if (!Array.isArray(input)) return () => input;
   const fits = input.length === rect.rowCount && input.every((row) => Array.isArray(row) && row.length === rect.columnCount);
@@ -116,7 +116,7 @@ function checkSettableCellProperties(data: unknown): void {
 /** `Excel.Range`. */
 export class SimulatedRange extends SimulatedClientObject {
   private readonly resolver: RangeResolver;
-  private pinned: { readonly sheetId: string; readonly rect: CellRect } | undefined;
+  private pinned: { readonly sheetId: string; readonly rect: CellRange } | undefined;
   private formatProxy: SimulatedRangeFormat | undefined;
   private worksheetProxy: SimulatedWorksheet | undefined;
 
@@ -137,7 +137,7 @@ export class SimulatedRange extends SimulatedClientObject {
   target(session: SyncSession): ResolvedRange {
     if (this.resolvedAsNull) throw SimulatedOfficeError.of('ItemNotFound', 'Range');
     if (this.pinned === undefined && this.instantiate(session)) throw SimulatedOfficeError.of('ItemNotFound', 'Range');
-    const pinned = this.pinned as { sheetId: string; rect: CellRect };
+    const pinned = this.pinned as { sheetId: string; rect: CellRange };
     const sheet = session.model.sheetById(pinned.sheetId);
     if (sheet === undefined) throw SimulatedOfficeError.of('ItemNotFound', 'Range');
     return { sheet, rect: pinned.rect };
@@ -238,7 +238,7 @@ export class SimulatedRange extends SimulatedClientObject {
     });
   }
 
-  private forEachCell(rect: CellRect, visit: (row: number, column: number, r: number, c: number) => void): void {
+  private forEachCell(rect: CellRange, visit: (row: number, column: number, r: number, c: number) => void): void {
     for (let r = 0; r < rect.rowCount; r++) for (let c = 0; c < rect.columnCount; c++) visit(rect.row + r, rect.column + c, r, c);
   }
 
@@ -285,7 +285,7 @@ export class SimulatedRange extends SimulatedClientObject {
 
   private cellProperties(selection: CellPropertiesSelection, { sheet, rect }: ResolvedRange, cell: StoredCell, r: number, c: number): SimulatedCellProperties {
     const properties: SimulatedCellProperties = {};
-    const address = formatAddress(sheet.name, { row: rect.row + r, column: rect.column + c, rowCount: 1, columnCount: 1 });
+    const address = formatSheetRangeAddress(sheet.name, { row: rect.row + r, column: rect.column + c, rowCount: 1, columnCount: 1 });
     if (selection.address === true) properties.address = address;
     if (selection.addressLocal === true) properties.addressLocal = address;
     if (selection.hidden === true) properties.hidden = false;
@@ -357,35 +357,35 @@ export class SimulatedRange extends SimulatedClientObject {
 
   /** A cell relative to this range; it may lie outside the range but not outside the grid. */
   getCell(row: number, column: number): SimulatedRange {
-    return this.derived('GetCell', [row, column], (rect) => cellRect(rect.row + row, rect.column + column, 1, 1));
+    return this.derived('GetCell', [row, column], (rect) => rangeOrUndefined(rect.row + row, rect.column + column, 1, 1));
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): SimulatedRange {
     return this.derived('GetResizedRange', [deltaRows, deltaColumns], (rect) =>
-      cellRect(rect.row, rect.column, rect.rowCount + deltaRows, rect.columnCount + deltaColumns),
+      rangeOrUndefined(rect.row, rect.column, rect.rowCount + deltaRows, rect.columnCount + deltaColumns),
     );
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): SimulatedRange {
     return this.derived('GetOffsetRange', [rowOffset, columnOffset], (rect) =>
-      cellRect(rect.row + rowOffset, rect.column + columnOffset, rect.rowCount, rect.columnCount),
+      rangeOrUndefined(rect.row + rowOffset, rect.column + columnOffset, rect.rowCount, rect.columnCount),
     );
   }
 
   getRow(row: number): SimulatedRange {
-    return this.derived('GetRow', [row], (rect) => (row < rect.rowCount ? cellRect(rect.row + row, rect.column, 1, rect.columnCount) : undefined));
+    return this.derived('GetRow', [row], (rect) => (row < rect.rowCount ? rangeOrUndefined(rect.row + row, rect.column, 1, rect.columnCount) : undefined));
   }
 
   getColumn(column: number): SimulatedRange {
-    return this.derived('GetColumn', [column], (rect) => (column < rect.columnCount ? cellRect(rect.row, rect.column + column, rect.rowCount, 1) : undefined));
+    return this.derived('GetColumn', [column], (rect) => (column < rect.columnCount ? rangeOrUndefined(rect.row, rect.column + column, rect.rowCount, 1) : undefined));
   }
 
   getEntireRow(): SimulatedRange {
-    return this.derived('GetEntireRow', [], (rect) => cellRect(rect.row, 0, rect.rowCount, MAX_COLUMNS));
+    return this.derived('GetEntireRow', [], (rect) => rangeOrUndefined(rect.row, 0, rect.rowCount, MAX_COLUMNS));
   }
 
   getEntireColumn(): SimulatedRange {
-    return this.derived('GetEntireColumn', [], (rect) => cellRect(0, rect.column, MAX_ROWS, rect.columnCount));
+    return this.derived('GetEntireColumn', [], (rect) => rangeOrUndefined(0, rect.column, MAX_ROWS, rect.columnCount));
   }
 
   /** The used part of this range; ItemNotFound at sync when none of it is used (typings of Range.getUsedRange). */
@@ -408,7 +408,7 @@ export class SimulatedRange extends SimulatedClientObject {
         const left = Math.max(rect.column, used?.column ?? Infinity);
         const bottom = Math.min(rect.row + rect.rowCount, used === undefined ? -1 : used.row + used.rowCount);
         const right = Math.min(rect.column + rect.columnCount, used === undefined ? -1 : used.column + used.columnCount);
-        const overlap = cellRect(top, left, bottom - top, right - left);
+        const overlap = rangeOrUndefined(top, left, bottom - top, right - left);
         if (overlap !== undefined) return { sheet, rect: overlap };
         if (orNull) return null;
         throw SimulatedOfficeError.of('ItemNotFound', 'Range.getUsedRange');
@@ -417,7 +417,7 @@ export class SimulatedRange extends SimulatedClientObject {
     );
   }
 
-  private derived(name: string, args: readonly number[], derive: (rect: CellRect) => CellRect | undefined): SimulatedRange {
+  private derived(name: string, args: readonly number[], derive: (rect: CellRange) => CellRange | undefined): SimulatedRange {
     this.assertUsable();
     return new SimulatedRange(
       this.context,

@@ -1,4 +1,4 @@
-import { CellRect, formatAddress } from './parseAddress';
+import { CellRange, formatSheetRangeAddress } from '../core';
 import { ProxyOrigin, ScalarReader, SimulatedClientObject, SimulatedClientResult } from './simulatedClientObject';
 import { SimulatedOfficeError } from './simulatedOfficeError';
 import { RANGE_PROPERTIES, SimulatedRange } from './simulatedRange';
@@ -12,7 +12,7 @@ export type AreasResolver = (session: SyncSession) => CellTargets | null;
 /** `Excel.RangeAreas` (ExcelApi 1.9): several rectangles on one sheet, formatted in one call. */
 export class SimulatedRangeAreas extends SimulatedClientObject {
   private readonly resolver: AreasResolver;
-  private pinned: { readonly sheetId: string; readonly rects: readonly CellRect[] } | undefined;
+  private pinned: { readonly sheetId: string; readonly rects: readonly CellRange[] } | undefined;
   private formatProxy: SimulatedRangeFormat | undefined;
   private areasProxy: SimulatedRangeCollection | undefined;
   private worksheetProxy: SimulatedWorksheet | undefined;
@@ -32,7 +32,7 @@ export class SimulatedRangeAreas extends SimulatedClientObject {
   targets(session: SyncSession): CellTargets {
     if (this.resolvedAsNull) throw SimulatedOfficeError.of('ItemNotFound', 'RangeAreas');
     if (this.pinned === undefined && this.instantiate(session)) throw SimulatedOfficeError.of('ItemNotFound', 'RangeAreas');
-    const pinned = this.pinned as { sheetId: string; rects: readonly CellRect[] };
+    const pinned = this.pinned as { sheetId: string; rects: readonly CellRange[] };
     const sheet = session.model.sheetById(pinned.sheetId);
     if (sheet === undefined) throw SimulatedOfficeError.of('ItemNotFound', 'RangeAreas');
     return { sheet, rects: pinned.rects };
@@ -42,7 +42,7 @@ export class SimulatedRangeAreas extends SimulatedClientObject {
     // The typings give "Sheet1!A1:B4, Sheet1!D1:D4" as the shape of RangeAreas.address.
     const address = (session: SyncSession): string => {
       const { sheet, rects } = this.targets(session);
-      return rects.map((rect) => formatAddress(sheet.name, rect)).join(', ');
+      return rects.map((rect) => formatSheetRangeAddress(sheet.name, rect)).join(', ');
     };
     return {
       address,

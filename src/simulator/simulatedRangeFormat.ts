@@ -1,5 +1,5 @@
 import { normalizeColorOrUndefined } from './normalizeColor';
-import { CellRect } from './parseAddress';
+import { CellRange } from '../core';
 import { ProxyOrigin, ScalarReader, SimulatedClientObject } from './simulatedClientObject';
 import { SimulatedOfficeError } from './simulatedOfficeError';
 import type { SimulatedRequestContext, SyncSession } from './simulatedRequestContext';
@@ -8,7 +8,7 @@ import { CellFill, SheetModel, WorkbookModel } from './workbookModel';
 /** The cells a format applies to: one rectangle for a Range, several for RangeAreas. */
 export interface CellTargets {
   readonly sheet: SheetModel;
-  readonly rects: readonly CellRect[];
+  readonly rects: readonly CellRange[];
 }
 
 export type TargetsResolver = (session: SyncSession) => CellTargets;

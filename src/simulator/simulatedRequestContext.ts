@@ -1,4 +1,4 @@
-import { CellRect } from './parseAddress';
+import { CellRange } from '../core';
 import { SimulatedClientObject } from './simulatedClientObject';
 import { SimulatedOfficeError } from './simulatedOfficeError';
 import { SimulatedWorkbook } from './simulatedWorkbook';
@@ -20,7 +20,7 @@ export const DEFAULT_LIMITS: SimulatorLimits = { payloadBytes: 5_000_000, cellsP
 /** A value edit a sync applied, reported to onChanged handlers afterwards. */
 export interface ValueChange {
   readonly sheetId: string;
-  readonly rect: CellRect;
+  readonly rect: CellRange;
   /** Before and after, for single-cell edits only (WorksheetChangedEventArgs.details). */
   readonly single?: { readonly before: StoredCell; readonly after: StoredCell };
 }

@@ -1,4 +1,4 @@
-import { CellRect } from './parseAddress';
+import { CellRange } from '../core';
 import { ScalarReader, SimulatedClientObject } from './simulatedClientObject';
 import { SimulatedOfficeError } from './simulatedOfficeError';
 import { SimulatedRange } from './simulatedRange';
@@ -67,7 +67,7 @@ export class SimulatedWorkbook extends SimulatedClientObject {
   }
 }
 
-function selectionOf(session: SyncSession): { sheet: SheetModel; rects: readonly CellRect[] } {
+function selectionOf(session: SyncSession): { sheet: SheetModel; rects: readonly CellRange[] } {
   const selection = session.model.currentSelection();
   const sheet = session.model.sheetById(selection.sheetId);
   if (sheet === undefined) throw SimulatedOfficeError.of('ItemNotFound', 'Workbook.selection');

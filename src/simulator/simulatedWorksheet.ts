@@ -1,4 +1,5 @@
-import { CellRect, MAX_COLUMNS, MAX_ROWS, cellRect, parseAddress, splitAddressList } from './parseAddress';
+import { CellRange, MAX_COLUMNS, MAX_ROWS, rangeOrUndefined, splitAddressList } from '../core';
+import { parseAddress } from './parseAddress';
 import { ProxyOrigin, ScalarReader, SimulatedClientObject } from './simulatedClientObject';
 import { SimulatedEventHandlers } from './simulatedEventHandlers';
 import { SimulatedOfficeError } from './simulatedOfficeError';
@@ -128,12 +129,12 @@ export class SimulatedWorksheet extends SimulatedClientObject {
     );
   }
 
-  private rectOf(session: SyncSession, address: string | undefined): CellRect {
+  private rectOf(session: SyncSession, address: string | undefined): CellRange {
     if (address === undefined) return { row: 0, column: 0, rowCount: MAX_ROWS, columnCount: MAX_COLUMNS };
     if (typeof address !== 'string' || address.length > session.limits.addressChars) throw SimulatedOfficeError.invalidArgument('address', 'Worksheet.getRange');
     const parsed = parseAddress(address);
     this.assertSameSheet(session, parsed.sheetName);
-    return parsed.rect;
+    return parsed.range;
   }
 
   private assertSameSheet(session: SyncSession, sheetName: string | undefined): void {
@@ -154,7 +155,7 @@ export class SimulatedWorksheet extends SimulatedClientObject {
         const rects = splitAddressList(address).map((part) => {
           const parsed = parseAddress(part);
           this.assertSameSheet(session, parsed.sheetName);
-          return parsed.rect;
+          return parsed.range;
         });
         return { sheet, rects };
       },
@@ -176,7 +177,7 @@ export class SimulatedWorksheet extends SimulatedClientObject {
     return new SimulatedRange(
       this.context,
       (session) => {
-        const rect = cellRect(row, column, rowCount, columnCount);
+        const rect = rangeOrUndefined(row, column, rowCount, columnCount);
         if (rect === undefined) throw SimulatedOfficeError.invalidArgument('row', `Worksheet.${name}`);
         return { sheet: this.sheet(session), rect };
       },

@@ -1,4 +1,4 @@
-import { CellRect, MAX_COLUMNS } from './parseAddress';
+import { CellRange, MAX_COLUMNS } from '../core';
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
@@ -33,7 +33,7 @@ export interface SheetModel {
 
 export interface Selection {
   readonly sheetId: string;
-  readonly rects: readonly CellRect[];
+  readonly rects: readonly CellRange[];
 }
 
 export const EMPTY_CELL: StoredCell = { value: '', fill: null };
@@ -157,7 +157,7 @@ export class WorkbookModel {
     });
   }
 
-  select(sheet: SheetModel, rects: readonly CellRect[]): void {
+  select(sheet: SheetModel, rects: readonly CellRange[]): void {
     const [active, selection] = [this.activeSheetId, this.selection];
     this.activeSheetId = sheet.id;
     this.selection = { sheetId: sheet.id, rects };
@@ -191,7 +191,7 @@ export class WorkbookModel {
   }
 
   /** Calls `visit` for each stored (non-blank) cell inside `rect`, scanning whichever is smaller. */
-  forEachStoredCell(sheet: SheetModel, rect: CellRect, visit: (cell: StoredCell, row: number, column: number) => void): void {
+  forEachStoredCell(sheet: SheetModel, rect: CellRange, visit: (cell: StoredCell, row: number, column: number) => void): void {
     const area = rect.rowCount * rect.columnCount;
     if (area <= sheet.cells.size) {
       for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
@@ -213,7 +213,7 @@ export class WorkbookModel {
    * The smallest rectangle holding every used cell, or undefined for a blank sheet.
    * Used means a value or error, or (unless `valuesOnly`) a fill or number format too.
    */
-  usedRect(sheet: SheetModel, valuesOnly: boolean): CellRect | undefined {
+  usedRect(sheet: SheetModel, valuesOnly: boolean): CellRange | undefined {
     let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
     for (const [key, cell] of sheet.cells) {
       if (valuesOnly && cell.value === '' && cell.error === undefined) continue;

@@ -1,5 +1,5 @@
 import { apiValue, valueType } from './cellContent';
-import { formatRect } from './parseAddress';
+import { formatRangeAddress } from '../core';
 import { SimulatedRange } from './simulatedRange';
 import type { SimulatedRequestContext, ValueChange } from './simulatedRequestContext';
 import { ScalarValue } from './workbookModel';
@@ -29,7 +29,7 @@ export function worksheetChangedEventArgs(
   source: 'Local' | 'Remote',
   triggerSource: 'ThisLocalAddin' | 'Unknown',
 ): SimulatedWorksheetChangedEventArgs {
-  const address = formatRect(change.rect);
+  const address = formatRangeAddress(change.rect);
   const single = change.single;
   return {
     type: 'WorksheetChanged',

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { columnLetters } from '../core';
 import type { CellInput, ExcelSimulator } from '../simulator';
-import type { CellRect } from '../simulator/parseAddress';
+import type { CellRange } from '../core';
 import { CellFormat, dateColumnsOf, displayText, editText, GridValue, textColorOn, typedInput } from './cellDisplay';
 
 /** Fixed row height, so the rows in view follow from the scroll position alone. */
@@ -24,7 +24,7 @@ export interface SheetGridProps {
   readonly version: number;
   readonly date1904: boolean;
   /** The add-in's selection on this sheet, such as a conflict's cells. */
-  readonly selection: readonly CellRect[];
+  readonly selection: readonly CellRange[];
   /** Pixel widths from the file, by column; others get a default. */
   readonly columnWidths?: ReadonlyArray<number | undefined>;
   readonly onEdit: (address: string, input: CellInput) => void;
@@ -42,7 +42,7 @@ interface Editing {
 }
 
 const addressOf = ({ row, column }: Position): string => `${columnLetters(column)}${row + 1}`;
-const inRect = (rect: CellRect, row: number, column: number): boolean =>
+const inRect = (rect: CellRange, row: number, column: number): boolean =>
   row >= rect.row && row < rect.row + rect.rowCount && column >= rect.column && column < rect.column + rect.columnCount;
 
 /**

@@ -1,7 +1,7 @@
 import { checkConflictsCommand, CHECK_CONFLICTS_FUNCTION } from '../commands/checkConflictsCommand';
 import { CheckSession, SessionOptions } from '../excel/checkSession';
 import { CellInput, ExcelSimulator } from '../simulator';
-import { CellRect, parseAddressOrUndefined } from '../simulator/parseAddress';
+import { CellRange, parseRangeAddress } from '../core';
 import { simulatorToXlsx } from './simulatorToXlsx';
 import { WorkbenchWorkbook, xlsxToSimulator } from './xlsxToSimulator';
 
@@ -81,10 +81,10 @@ export class WorkbenchDocument {
   }
 
   /** The add-in's selection (a conflict's cells, for one) on `sheet`. */
-  selectionOn(sheet: string): CellRect[] {
+  selectionOn(sheet: string): CellRange[] {
     return this.sim.selectedAddresses().flatMap((address) => {
-      const parsed = parseAddressOrUndefined(address);
-      return parsed !== undefined && parsed.sheetName === sheet ? [parsed.rect] : [];
+      const parsed = parseRangeAddress(address);
+      return parsed !== undefined && parsed.sheetName === sheet ? [parsed.range] : [];
     });
   }
 

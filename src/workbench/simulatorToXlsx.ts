@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellInput, SheetVisibility, SimulatorSheet } from '../simulator';
-import { parseAddressOrUndefined } from '../simulator/parseAddress';
+import { parseRangeAddress } from '../core';
 import { cellInputOf, solidFillOf, themeColorsOf, WorkbenchWorkbook } from './xlsxToSimulator';
 
 const STATE: Record<SheetVisibility, ExcelJS.WorksheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
@@ -64,7 +64,7 @@ function wantedCells(sheet: SimulatorSheet): Map<string, WantedCell> {
     if (value !== null) at(r, c).value = value;
   }));
   const forEachCell = (address: string, visit: (cell: WantedCell) => void): void => {
-    const rect = parseAddressOrUndefined(address)?.rect;
+    const rect = parseRangeAddress(address)?.range;
     if (rect === undefined) throw new Error(`simulatorToXlsx: malformed address "${address}"`);
     for (let r = rect.row; r < rect.row + rect.rowCount; r++) for (let c = rect.column; c < rect.column + rect.columnCount; c++) visit(at(r, c));
   };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellInput, SheetVisibility, SimulatorSheet } from '../simulator';
-import { formatRect } from '../simulator/parseAddress';
+import { formatRangeAddress } from '../core';
 import { resolveColor, themeColorsFromXml, XlsxColor } from './excelColors';
 
 /** A workbook as the workbench holds it: the simulator's sheets plus what the simulator does not model. */
@@ -57,7 +57,7 @@ function sheetToSimulator(worksheet: ExcelJS.Worksheet, date1904: boolean, theme
     const values: CellInput[] = [];
     row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
       values[columnNumber - 1] = cellInputOf(cell, date1904);
-      const address = formatRect({ row: rowNumber - 1, column: columnNumber - 1, rowCount: 1, columnCount: 1 });
+      const address = formatRangeAddress({ row: rowNumber - 1, column: columnNumber - 1, rowCount: 1, columnCount: 1 });
       const fill = solidFillOf(cell, theme);
       if (fill !== undefined) fills[address] = fill;
       if (cell.numFmt !== undefined && cell.numFmt !== 'General') numberFormats[address] = cell.numFmt;

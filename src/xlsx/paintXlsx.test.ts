@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { buildSharedStylesWorkbook, makeTempDir, removeTempDir, SHARED_FILL } from '../../test/fixtures/buildWorkbooks';
 import { rawWorkbookBytes, TWO_FORMAT_STYLES } from '../../test/fixtures/rawXlsx';
+import { parseCellAddress } from '../core';
 import { paintXlsx } from './paintXlsx';
 import { readXlsxWorkbook } from './readXlsxWorkbook';
 import { ZipArchive } from './zipArchive';
@@ -11,10 +12,7 @@ const YELLOW = 'FFFFFF00';
 /** Paints `cells` ("C2" addresses) of the first sheet and returns the new file's bytes. */
 function paint(bytes: Buffer, addresses: readonly string[]): Buffer {
   const { archive, parts } = readXlsxWorkbook(bytes);
-  const cells = addresses.map((address) => {
-    const column = address.charCodeAt(0) - 65;
-    return { row: Number(address.slice(1)), column };
-  });
+  const cells = addresses.map((address) => parseCellAddress(address) ?? { row: -1, column: -1 });
   return paintXlsx(archive, parts, parts.sheets[0].name, cells);
 }
 

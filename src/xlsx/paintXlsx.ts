@@ -1,4 +1,4 @@
-import { BugIndicatingError, cellAddress, CellRef } from '../core';
+import { BugIndicatingError, CellAddress, sheetCellAddress } from '../core';
 import { CellTag, RowTag, scanSheetData } from './scanSheetData';
 import { relsPathOf, WorkbookParts } from './findWorkbookParts';
 import { ElementMatch, escapeXmlAttribute, findElements, parseAttributes } from './xmlText';
@@ -13,16 +13,17 @@ export const CONFLICT_ARGB = 'FFFFFF00';
  * with it keep theirs, and its font, border, number format and alignment stay. The changed parts are
  * written into `archive`, which then holds the painted workbook too.
  */
-export function paintXlsx(archive: ZipArchive, parts: WorkbookParts, sheetName: string, cells: readonly CellRef[], argb = CONFLICT_ARGB): Buffer {
+export function paintXlsx(archive: ZipArchive, parts: WorkbookParts, sheetName: string, cells: readonly CellAddress[], argb = CONFLICT_ARGB): Buffer {
   const sheet = parts.sheets.find((candidate) => candidate.name === sheetName);
   if (sheet === undefined) throw new BugIndicatingError(`sheet ${sheetName} is not in the workbook`);
   if (cells.length === 0) return archive.toBuffer();
 
+  // The sheet XML's rows and columns count from 1.
   const targets = new Map<number, Set<number>>();
   for (const { row, column } of cells) {
-    const columns = targets.get(row) ?? new Set<number>();
+    const columns = targets.get(row + 1) ?? new Set<number>();
     columns.add(column + 1);
-    targets.set(row, columns);
+    targets.set(row + 1, columns);
   }
   const sheetXml = archive.readText(sheet.path) ?? '';
   const styles = new StylesEditor(archive, parts, argb);
@@ -77,7 +78,7 @@ function patchSheet(xml: string, targets: ReadonlyMap<number, ReadonlySet<number
       // Cells placed by order get their address once a cell is added before them.
       if (!painted && (cell.hasRef || missing.length === 0)) continue;
       let attributes = cell.attributes;
-      if (!cell.hasRef) attributes = ` r="${cellAddress(rowNumber, cell.column - 1)}"${attributes}`;
+      if (!cell.hasRef) attributes = ` r="${sheetCellAddress(rowNumber, cell.column - 1)}"${attributes}`;
       if (painted) {
         const style = STYLE_ATTRIBUTE.exec(attributes);
         const painting = paintedStyle(style === null ? 0 : Number(style[2] ?? style[3]) || 0);
@@ -100,7 +101,7 @@ function patchSheet(xml: string, targets: ReadonlyMap<number, ReadonlySet<number
 }
 
 function emptyCell(prefix: string, row: number, column: number, style: number): string {
-  return `<${prefix}c r="${cellAddress(row, column - 1)}" s="${style}"/>`;
+  return `<${prefix}c r="${sheetCellAddress(row, column - 1)}" s="${style}"/>`;
 }
 
 const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

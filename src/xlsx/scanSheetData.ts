@@ -1,3 +1,5 @@
+import { parseCellAddress } from '../core';
+
 /** A `<row>` start tag in a worksheet's XML. */
 export interface RowTag {
   /** 1-based sheet row, from `r` or counted from the previous row. */
@@ -92,26 +94,13 @@ export function scanSheetData(xml: string, visitor: SheetDataVisitor): SheetData
     let row = currentRow;
     if (ref !== null) {
       const address = parseCellAddress(ref[1] ?? ref[2]);
+      // The XML counts rows and columns from 1.
       if (address !== undefined) {
-        currentColumn = address.column;
-        row = address.row;
+        currentColumn = address.column + 1;
+        row = address.row + 1;
       } else currentColumn++;
     } else currentColumn++;
     visitor.cell?.({ row, column: currentColumn, start: match.index, tagEnd, end, attributes, inner, hasRef: ref !== null });
   }
   return { prefix };
-}
-
-/** `{ row: 12, column: 3 }` for `C12` (1-based); undefined for anything else. */
-export function parseCellAddress(address: string): { row: number; column: number } | undefined {
-  let column = 0;
-  let i = 0;
-  for (; i < address.length; i++) {
-    const code = address.charCodeAt(i) | 0x20;
-    if (code < 0x61 || code > 0x7a) break;
-    column = column * 26 + (code - 0x60);
-  }
-  if (i === 0 || i === address.length) return undefined;
-  const row = Number(address.slice(i));
-  return Number.isInteger(row) && row > 0 ? { row, column } : undefined;
 }

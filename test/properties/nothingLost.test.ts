@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { conflictCells, suggestResolutions } from '../../src/core';
+import { conflictCells, formatCellAddress, sheetCellAddress, suggestResolutions } from '../../src/core';
 import { CheckSession } from '../../src/excel/checkSession';
 import { parseFillMemory, STATE_SHEET } from '../../src/excel/fillMemory';
-import { rectAddress } from '../../src/excel/rangeAddresses';
 import { ExcelSimulator } from '../../src/simulator/ExcelSimulator';
 import { HEADER, Row, serial } from '../excel/workbooks';
 
@@ -34,7 +33,7 @@ function buildRows(generated: ReadonlyArray<{ pool: number; startOffset: number;
   });
 }
 
-const address = (row: number, column: number) => rectAddress({ top: row, bottom: row, left: column, right: column });
+const address = (sheetRow: number, column: number) => sheetCellAddress(sheetRow, column);
 
 describe('check → paint → resolve → undo → re-check', () => {
   it(`leaves every value, and every fill not in a conflict, as it was (${RUNS} random workbooks)`, async () => {
@@ -62,7 +61,7 @@ describe('check → paint → resolve → undo → re-check', () => {
 
           expect(sim.snapshotValues('Allocations')).toEqual(valuesBefore);
           const finalReport = session.getState().checked!.report;
-          const yellow = new Set(conflictCells(finalReport).map((cell) => address(cell.row, cell.column)));
+          const yellow = new Set(conflictCells(finalReport).map((cell) => formatCellAddress(cell)));
           const remembered = parseFillMemory(sim.sheetNames().includes(STATE_SHEET) ? sim.snapshotValues(STATE_SHEET) : []);
           for (let row = 1; row <= rows.length + 1; row++) {
             for (let column = 0; column <= LAST_COLUMN; column++) {
