@@ -1,3 +1,5 @@
+import { CellRange } from './address';
+
 /** An Excel error value such as `#REF!` or `#N/A`, kept apart from text that merely looks like one. */
 export interface CellError {
   readonly error: string;
@@ -6,12 +8,26 @@ export interface CellError {
 /** A cell as Excel gives it: number (date serials included), text, boolean, error value or empty. */
 export type CellValue = number | string | boolean | CellError | null;
 
+/** An Excel table (ListObject) on a sheet, as its definition gives it. */
+export interface TableSnapshot {
+  readonly name: string;
+  /** The table's whole range: its header row, data body and totals row. */
+  readonly range: CellRange;
+  /** Excel lets a table hide its header row; without one, every row of `range` but the totals is data. */
+  readonly hasHeaderRow: boolean;
+  readonly hasTotalsRow: boolean;
+  /** Column names from the definition, left to right. */
+  readonly columns: readonly string[];
+}
+
 /** One worksheet's values; `rows[0][0]` is cell A1, rows and cells may be ragged or missing. */
 export interface SheetSnapshot {
   readonly name: string;
   /** Very hidden sheets hold add-in state and are never read as tables. */
   readonly visibility?: 'visible' | 'hidden' | 'veryHidden';
   readonly rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>;
+  /** The sheet's Excel tables, in the order the file or Office.js lists them; absent when not read. */
+  readonly tables?: readonly TableSnapshot[];
 }
 
 /** Plain-data copy of a workbook, produced by both the Office.js and the `.xlsx` adapters. */
