@@ -1,8 +1,8 @@
-import { formatIsoDay } from './calendarDay';
+import { formatIsoDay } from './model/calendarDay';
 import { CheckReport, checkWorkbook, Conflict } from './checkWorkbook';
-import { conflictCells } from './paintTargets';
-import { RESOLUTION_LOG_COLUMNS } from './resolutionLog';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import { conflictCells } from './conflicts/paintTargets';
+import { RESOLUTION_LOG_COLUMNS } from './resolutions/resolutionLog';
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from './model/snapshot';
 
 type Row = CellValue[];
 

@@ -1,19 +1,19 @@
-import { sheetCellAddress } from './address';
-import { CalendarDay } from './calendarDay';
-import { Catalog } from './catalog';
-import { CATALOG_SHEET, readCatalogSheet } from './catalogSheet';
-import { conflictId } from './conflictId';
-import { DEFAULT_CATALOG } from './defaultCatalog';
-import { findOverbookedRunsInColumns, IntervalColumns } from './findOverbookedRuns';
-import { cellIssue, compareIssues, Issue, ISSUE_SEVERITY } from './issue';
-import { issueMessages } from './issueMessages';
-import { normalizeHeader } from './normalizeName';
-import { Booking, Pool, readBookings } from './readBookings';
-import { readAcceptedConflicts, RESOLUTION_LOG_SHEET } from './resolutionLog';
-import { SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import { sheetCellAddress } from './model/address';
+import { CalendarDay } from './model/calendarDay';
+import { Catalog } from './catalog/catalog';
+import { CATALOG_SHEET, readCatalogSheet } from './catalog/catalogSheet';
+import { conflictId } from './conflicts/conflictId';
+import { DEFAULT_CATALOG } from './catalog/defaultCatalog';
+import { findOverbookedRunsInColumns, IntervalColumns } from './conflicts/findOverbookedRuns';
+import { cellIssue, compareIssues, Issue, ISSUE_SEVERITY } from './validation/issue';
+import { issueMessages } from './validation/issueMessages';
+import { normalizeHeader } from './catalog/normalizeName';
+import { Booking, Pool, readBookings } from './tables/readBookings';
+import { readAcceptedConflicts, RESOLUTION_LOG_SHEET } from './resolutions/resolutionLog';
+import { SheetSnapshot, WorkbookSnapshot } from './model/snapshot';
 import {
   ALLOCATION_REQUIRED, BookingField, CAPACITY_REQUIRED, FIELD_LABELS, findHeader, findPartialHeader, isCapacityLayout, TableLayout,
-} from './tableLayout';
+} from './tables/tableLayout';
 
 /** A double-booking: a maximal run of over-booked days on one pool, and the rows holding it. */
 export interface Conflict {

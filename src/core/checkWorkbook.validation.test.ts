@@ -1,11 +1,11 @@
-import { formatIsoDay } from './calendarDay';
-import { Catalog } from './catalog';
-import { CatalogExtensionSchema } from './catalogSchema';
+import { formatIsoDay } from './model/calendarDay';
+import { Catalog } from './catalog/catalog';
+import { CatalogExtensionSchema } from './catalog/catalogSchema';
 import { CheckOptions, CheckReport, checkWorkbook } from './checkWorkbook';
-import { DEFAULT_CATALOG } from './defaultCatalog';
-import { Issue, ISSUE_SEVERITY } from './issue';
-import { RESOLUTION_LOG_COLUMNS } from './resolutionLog';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
+import { DEFAULT_CATALOG } from './catalog/defaultCatalog';
+import { Issue, ISSUE_SEVERITY } from './validation/issue';
+import { RESOLUTION_LOG_COLUMNS } from './resolutions/resolutionLog';
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from './model/snapshot';
 
 type Row = CellValue[];
 

@@ -18,6 +18,9 @@ describe('the lint rules that keep the layers and the pane safe', () => {
     expect(await violations('src/core/zz.ts', "import * as fs from 'node:fs';\nexport const y = fs;\n")).toEqual([expect.stringMatching(/^no-restricted-imports: .*src\/core is pure/)]);
     expect(await violations('src/core/zz.ts', "import ExcelJS from 'exceljs';\nexport const y = ExcelJS;\n")).toEqual([expect.stringMatching(/^no-restricted-imports/)]);
     expect(await violations('src/core/zz.ts', "import { x } from '../excel/readWorkbook';\nexport const y = x;\n")).toEqual([expect.stringMatching(/^no-restricted-imports/)]);
+    expect(await violations('src/core/model/zz.ts', "import { x } from '../catalog/catalog';\nexport const y = x;\n")).toEqual([]);
+    expect(await violations('src/core/model/zz.ts', "import { x } from '../../excel/readWorkbook';\nexport const y = x;\n")).toEqual([expect.stringMatching(/^no-restricted-imports: .*only import from src\/core/)]);
+    expect(await violations('src/core/model/zz.ts', "import * as fs from 'node:fs';\nexport const y = fs;\n")).toEqual([expect.stringMatching(/^no-restricted-imports: .*src\/core is pure/)]);
   });
 
   it('let every other layer reach the core only through its index', async () => {
@@ -30,6 +33,7 @@ describe('the lint rules that keep the layers and the pane safe', () => {
   it('keep Office.js, the DOM and Node globals out of src/core', async () => {
     for (const global of ['Excel.run', 'Office.context', 'document.title', 'window.name', 'process.env', 'console.log']) {
       expect(await violations('src/core/zz.ts', `export const y = () => ${global};\n`)).toEqual([expect.stringMatching(/^no-restricted-globals: .*src\/core is pure/)]);
+      expect(await violations('src/core/conflicts/zz.ts', `export const y = () => ${global};\n`)).toEqual([expect.stringMatching(/^no-restricted-globals: .*src\/core is pure/)]);
     }
   });
 

@@ -1,11 +1,11 @@
-import { CalendarDay } from './calendarDay';
-import { Availability, Catalog, RegionMatch } from './catalog';
-import { ProviderSpec, SiliconSpec } from './catalogSchema';
-import { cellIssue, Issue } from './issue';
-import { issueMessages } from './issueMessages';
-import { normalizeName } from './normalizeName';
+import { CalendarDay } from '../model/calendarDay';
+import { Availability, Catalog, RegionMatch } from '../catalog/catalog';
+import { ProviderSpec, SiliconSpec } from '../catalog/catalogSchema';
+import { cellIssue, Issue } from '../validation/issue';
+import { issueMessages } from '../validation/issueMessages';
+import { normalizeName } from '../catalog/normalizeName';
 import { DateProblem, parseDateCell } from './parseDateCell';
-import { cellText, CellValue, isBlankCell, isCellError, SheetSnapshot } from './snapshot';
+import { cellText, CellValue, isBlankCell, isCellError, SheetSnapshot } from '../model/snapshot';
 import { BOOKING_FIELDS, BookingField, FIELD_LABELS, TableLayout } from './tableLayout';
 
 /** What a booking's pool of capacity is: one provider, region, silicon and block, each canonicalised. */

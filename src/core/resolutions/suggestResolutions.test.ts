@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { dayFromYmd, formatIsoDay, serialFromDay } from './calendarDay';
-import { checkWorkbook, CheckReport } from './checkWorkbook';
-import { describeResolution } from './resolutionMessages';
-import { CellValue, WorkbookSnapshot } from './snapshot';
+import { dayFromYmd, formatIsoDay, serialFromDay } from '../model/calendarDay';
+import { checkWorkbook, CheckReport } from '../checkWorkbook';
+import { describeResolution } from '../presentation/describeResolution';
+import { CellValue, WorkbookSnapshot } from '../model/snapshot';
 import { MAX_SHIFT_DAYS, priorityRank, suggestResolutions } from './suggestResolutions';
 
 const HEADER = ['Lab', 'Team', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status', 'Priority'];

@@ -1,7 +1,7 @@
 import { Catalog } from './catalog';
 import { readCatalogSheet } from './catalogSheet';
 import { DEFAULT_CATALOG } from './defaultCatalog';
-import { CellValue, SheetSnapshot } from './snapshot';
+import { CellValue, SheetSnapshot } from '../model/snapshot';
 
 const sheetOf = (name: string, rows: CellValue[][]): SheetSnapshot => ({ name, rows });
 

@@ -1,5 +1,5 @@
 import { readAcceptedConflicts, RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET } from './resolutionLog';
-import { CellValue, SheetSnapshot } from './snapshot';
+import { CellValue, SheetSnapshot } from '../model/snapshot';
 
 /** A resolution log as the add-in writes it: the header, then one row per action, oldest first. */
 function logOf(...entries: Array<[conflict: CellValue, action: CellValue, reason?: CellValue]>): SheetSnapshot {

@@ -1,5 +1,5 @@
-import { BugIndicatingError } from './bugIndicatingError';
-import { CalendarDay, dayFromYmd, formatIsoDay } from './calendarDay';
+import { BugIndicatingError } from '../model/bugIndicatingError';
+import { CalendarDay, dayFromYmd, formatIsoDay } from '../model/calendarDay';
 import { findOverbookedRuns, OverbookedRun, PoolInterval } from './findOverbookedRuns';
 
 const TRN2 = 'aws\u0001useast1\u0001trainium2\u0001';

@@ -1,7 +1,7 @@
-import { checkWorkbook, CheckReport } from './checkWorkbook';
+import { checkWorkbook, CheckReport } from '../checkWorkbook';
 import { toJsonReport } from './jsonReport';
-import { RESOLUTION_LOG_COLUMNS } from './resolutionLog';
-import { CellValue, WorkbookSnapshot } from './snapshot';
+import { RESOLUTION_LOG_COLUMNS } from '../resolutions/resolutionLog';
+import { CellValue, WorkbookSnapshot } from '../model/snapshot';
 
 const HEADER = ['ID', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Block'];
 const bookings: CellValue[][] = [

@@ -1,10 +1,10 @@
 import { CatalogExtension, CatalogExtensionSchema } from './catalogSchema';
-import { sheetCellAddress } from './address';
-import { Issue, ISSUE_SEVERITY } from './issue';
-import { issueMessages } from './issueMessages';
+import { sheetCellAddress } from '../model/address';
+import { Issue, ISSUE_SEVERITY } from '../validation/issue';
+import { issueMessages } from '../validation/issueMessages';
 import { normalizeHeader, normalizeName } from './normalizeName';
-import { cellText, CellValue, isBlankCell, SheetSnapshot } from './snapshot';
-import { HEADER_SEARCH_ROWS } from './tableLayout';
+import { cellText, CellValue, isBlankCell, SheetSnapshot } from '../model/snapshot';
+import { HEADER_SEARCH_ROWS } from '../tables/tableLayout';
 
 export const CATALOG_SHEET = 'Catalog';
 

@@ -1,9 +1,9 @@
-import { dayFromYmd } from './calendarDay';
-import { Catalog } from './catalog';
-import { DEFAULT_CATALOG } from './defaultCatalog';
-import { Issue } from './issue';
+import { dayFromYmd } from '../model/calendarDay';
+import { Catalog } from '../catalog/catalog';
+import { DEFAULT_CATALOG } from '../catalog/defaultCatalog';
+import { Issue } from '../validation/issue';
 import { readBookings, ReadTableOptions } from './readBookings';
-import { CellValue, SheetSnapshot } from './snapshot';
+import { CellValue, SheetSnapshot } from '../model/snapshot';
 import { ALLOCATION_REQUIRED, findHeader } from './tableLayout';
 
 const catalog = Catalog.fromData(DEFAULT_CATALOG);

@@ -1,5 +1,5 @@
-import { normalizeHeader } from './normalizeName';
-import { cellText, CellValue, SheetSnapshot } from './snapshot';
+import { normalizeHeader } from '../catalog/normalizeName';
+import { cellText, CellValue, SheetSnapshot } from '../model/snapshot';
 
 export const BOOKING_FIELDS = [
   'id', 'lab', 'team', 'workload', 'provider', 'region', 'silicon', 'chips', 'start', 'end', 'tflops', 'block',

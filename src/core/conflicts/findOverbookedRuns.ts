@@ -1,5 +1,5 @@
-import { BugIndicatingError } from './bugIndicatingError';
-import { CalendarDay } from './calendarDay';
+import { BugIndicatingError } from '../model/bugIndicatingError';
+import { CalendarDay } from '../model/calendarDay';
 
 /** Days `[start, endExclusive)` of one pool held by a booking (demand) or reserved (capacity). */
 export interface PoolInterval {

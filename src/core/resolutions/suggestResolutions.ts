@@ -1,6 +1,6 @@
-import { CalendarDay } from './calendarDay';
-import { CheckReport, Conflict } from './checkWorkbook';
-import { Booking, Pool, poolKeyOf } from './readBookings';
+import { CalendarDay } from '../model/calendarDay';
+import { CheckReport, Conflict } from '../checkWorkbook';
+import { Booking, Pool, poolKeyOf } from '../tables/readBookings';
 
 /** Longest shift tried, in days, either way. */
 export const MAX_SHIFT_DAYS = 366;

@@ -1,5 +1,5 @@
-import { sheetCellAddress } from './address';
-import { BookingField, FIELD_LABELS, TableLayout } from './tableLayout';
+import { sheetCellAddress } from '../model/address';
+import { BookingField, FIELD_LABELS, TableLayout } from '../tables/tableLayout';
 
 export type Severity = 'error' | 'warning';
 

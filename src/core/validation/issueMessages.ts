@@ -1,5 +1,5 @@
-import { formatReadableDay, CalendarDay } from './calendarDay';
-import { DateProblem } from './parseDateCell';
+import { formatReadableDay, CalendarDay } from '../model/calendarDay';
+import { DateProblem } from '../tables/parseDateCell';
 
 // All wording of issues lives here, so the add-in and the CLI say the same thing the same way.
 

@@ -1,4 +1,4 @@
-import { CellValue, SheetSnapshot } from './snapshot';
+import { CellValue, SheetSnapshot } from '../model/snapshot';
 import { ALLOCATION_REQUIRED, CAPACITY_REQUIRED, fieldOfHeader, findHeader, findPartialHeader, isCapacityLayout } from './tableLayout';
 
 const sheetOf = (name: string, rows: CellValue[][]): SheetSnapshot => ({ name, rows });

@@ -1,6 +1,6 @@
-import { formatIsoDay } from './calendarDay';
+import { formatIsoDay } from '../model/calendarDay';
 import { parseDateCell } from './parseDateCell';
-import { CellValue } from './snapshot';
+import { CellValue } from '../model/snapshot';
 
 /** What a user learns from a Start or End cell: the day it holds, or why it holds none. */
 function read(value: CellValue, date1904 = false): string | object {

@@ -1,5 +1,5 @@
-import { normalizeHeader } from './normalizeName';
-import { cellText, SheetSnapshot } from './snapshot';
+import { normalizeHeader } from '../catalog/normalizeName';
+import { cellText, SheetSnapshot } from '../model/snapshot';
 
 export const RESOLUTION_LOG_SHEET = 'Resolution log';
 

@@ -1,4 +1,4 @@
-import { CalendarDay, formatIsoDay } from './calendarDay';
+import { CalendarDay, formatIsoDay } from '../model/calendarDay';
 
 /**
  * Stable id of a conflict: the same pool and window give the same id in every check, so a lead's

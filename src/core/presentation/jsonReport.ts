@@ -1,5 +1,5 @@
-import { formatIsoDay } from './calendarDay';
-import { CheckReport } from './checkWorkbook';
+import { formatIsoDay } from '../model/calendarDay';
+import { CheckReport } from '../checkWorkbook';
 
 /** The report as the CLI's `--json` prints it: dates as YYYY-MM-DD, rows as sheet row numbers. */
 export function toJsonReport(report: CheckReport) {

@@ -1,5 +1,5 @@
-import { CalendarDay, dayFromSerial, dayFromYmd, formatIsoDay, yearOfDay } from './calendarDay';
-import { CellValue, isCellError } from './snapshot';
+import { CalendarDay, dayFromSerial, dayFromYmd, formatIsoDay, yearOfDay } from '../model/calendarDay';
+import { CellValue, isCellError } from '../model/snapshot';
 
 /** Why a cell is not a usable date; worded for people in `describeIssue`. */
 export type DateProblem =
