@@ -54,7 +54,7 @@ export async function measureSyncs(context: BenchContext): Promise<SyncsResult |
     const entry = { when: '2026-11-29 12:00:00', who: 'bench', conflict: conflict.id, action: 'shift', rows: '', before: '', after: '', reason: 'bench' };
     await Excel.run((excel) => applyCellEdits(excel, edits, entry, false));
     context.log(`syncs: check ${checkSyncs} (${Math.round(checkBytes / 1024)} KiB sent), resolution ${sim.stats.syncs}`);
-    return { rows: report.rows, conflictCells: conflictCells(report).length, checkSyncs, checkBytes, resolveSyncs: sim.stats.syncs };
+    return { rows: report.bookings.length, conflictCells: conflictCells(report).length, checkSyncs, checkBytes, resolveSyncs: sim.stats.syncs };
   } finally {
     sim.uninstall();
   }

@@ -94,13 +94,13 @@ export interface BenchSection {
 
 /** Generated workbooks shared by the sections, the rows the engine flags in each, and every comparison made. */
 class CrossCheck {
-  private readonly workbooks = new Map<number, { generated: GeneratedWorkbook; engineRows: number[]; bookings: Booking[] }>();
+  private readonly workbooks = new Map<number, { generated: GeneratedWorkbook; engineRows: number[]; bookings: readonly Booking[] }>();
   readonly comparisons: Array<{ rows: number; method: string; comparison: RowComparison }> = [];
 
   constructor(private readonly seed: number) {}
 
   /** The workbook of `rows` rows (without a Capacity table), the rows the engine flags in it, and its bookings. */
-  workbook(rows: number): { generated: GeneratedWorkbook; engineRows: number[]; bookings: Booking[] } {
+  workbook(rows: number): { generated: GeneratedWorkbook; engineRows: number[]; bookings: readonly Booking[] } {
     let entry = this.workbooks.get(rows);
     if (entry === undefined) {
       const generated = generateWorkbook({ rows, seed: this.seed });

@@ -23,7 +23,7 @@ export function formatReport(report: CheckReport, source: string, palette: Palet
   const open = report.conflicts.filter((conflict) => !conflict.accepted);
   const accepted = report.conflicts.length - open.length;
   const capacityNote = report.capacity ? ` against capacity in "${report.capacity.sheetName}"` : '';
-  lines.push(palette.bold(`${source}: "${report.allocation.sheetName}", ${count(report.rows, 'booking')} checked${capacityNote}`));
+  lines.push(palette.bold(`${source}: "${report.allocation.sheetName}", ${count(report.bookings.length, 'booking')} checked${capacityNote}`));
   const summary = [
     open.length > 0 ? palette.red(count(open.length, 'conflict')) : palette.green('no conflicts'),
     ...(accepted > 0 ? [`${accepted} accepted`] : []),

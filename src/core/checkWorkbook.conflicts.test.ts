@@ -1,8 +1,9 @@
 import { formatIsoDay } from './model/calendarDay';
-import { CheckReport, checkWorkbook, Conflict } from './checkWorkbook';
+import { checkWorkbook } from './checkWorkbook';
 import { conflictCells } from './conflicts/paintTargets';
 import { RESOLUTION_LOG_COLUMNS } from './resolutions/resolutionLog';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from './model/snapshot';
+import { CheckReport, Conflict } from './model/report';
 
 type Row = CellValue[];
 

@@ -1,11 +1,12 @@
 import { formatIsoDay } from './model/calendarDay';
 import { Catalog } from './catalog/catalog';
 import { CatalogExtensionSchema } from './catalog/catalogSchema';
-import { CheckOptions, CheckReport, checkWorkbook } from './checkWorkbook';
+import { checkWorkbook } from './checkWorkbook';
 import { DEFAULT_CATALOG } from './catalog/defaultCatalog';
 import { Issue, ISSUE_SEVERITY } from './validation/issue';
 import { RESOLUTION_LOG_COLUMNS } from './resolutions/resolutionLog';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from './model/snapshot';
+import { CheckOptions, CheckReport } from './model/report';
 
 type Row = CellValue[];
 
@@ -67,7 +68,7 @@ describe('checkWorkbook', () => {
   describe('when --sheet names a sheet that has a table', () => {
     it('reads that sheet, not the first one', () => {
       const report = check(workbook({ Old: [HEADER, booking()], New: [HEADER, booking(), booking()] }), { sheet: 'New' });
-      expect([report.allocation.sheetName, report.rows]).toEqual(['New', 2]);
+      expect([report.allocation.sheetName, report.bookings.length]).toEqual(['New', 2]);
     });
   });
 
@@ -102,7 +103,7 @@ describe('checkWorkbook', () => {
     }));
 
     it('finds the header on sheet row 2 and reads the non-blank rows', () => {
-      expect([report.allocation.headerRow, report.rows]).toEqual([2, 3]);
+      expect([report.allocation.headerRow, report.bookings.length]).toEqual([2, 3]);
     });
 
     it('reports each issue on the sheet row and cell a user sees', () => {
@@ -118,7 +119,7 @@ describe('checkWorkbook', () => {
         sheet: 'Bookings', row: 2, column: 'End', cell: null, severity: 'error', code: 'missing-column',
         message: 'Sheet "Bookings" has no End column; add a column headed End.',
       }]);
-      expect(report.rows).toBe(1);
+      expect(report.bookings.length).toBe(1);
     });
   });
 

@@ -24,3 +24,7 @@ export * from './presentation/describeResolution';
 export * from './model/snapshot';
 export * from './resolutions/suggestResolutions';
 export * from './tables/tableLayout';
+export * from './model/booking';
+export * from './model/report';
+export * from './tables/locateTables';
+export * from './conflicts/detectConflicts';

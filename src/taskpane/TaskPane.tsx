@@ -32,7 +32,7 @@ export function TaskPane({ session, who }: TaskPaneProps) {
         <h1>Capacity conflicts</h1>
         {report ? (
           <dl className="stats" aria-label="Workbook state">
-            <div><dt>Rows checked</dt><dd>{report.rows.toLocaleString('en-US')}</dd></div>
+            <div><dt>Rows checked</dt><dd>{report.bookings.length.toLocaleString('en-US')}</dd></div>
             <div><dt>Open conflicts</dt><dd>{open.length}</dd></div>
             <div><dt>Accepted</dt><dd>{accepted.length}</dd></div>
             <div><dt>Errors</dt><dd>{errors}</dd></div>

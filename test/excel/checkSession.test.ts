@@ -306,7 +306,7 @@ describe('a live re-check after an edit', () => {
     sim.userEdit('Allocations', 'I3', serial('2026-03-05'));
     await settle(sim, session);
     expect(sim.fillAt('Allocations', 'I3')).toBe(YELLOW);
-    expect(session.getState().checked?.report.rows).toBe(10_000);
+    expect(session.getState().checked?.report.bookings.length).toBe(10_000);
     expect(sim.stats.syncs).toBe(3);
     expect(sim.stats.responseBytes).toBeLessThan(20_000);
     await session.stopLiveChecking();

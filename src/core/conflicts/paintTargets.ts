@@ -1,6 +1,6 @@
 import { CellAddress } from '../model/address';
-import { CheckReport } from '../checkWorkbook';
 import { BookingField, TableLayout } from '../tables/tableLayout';
+import { CheckReport } from '../model/report';
 
 /** Columns painted on each row of an unaccepted conflict, where the table has them. */
 export const PAINTED_FIELDS: readonly BookingField[] = ['silicon', 'start', 'end', 'block', 'chips'];

@@ -1,9 +1,9 @@
 import { CalendarDay, dayFromSerial, formatIsoDay, formatReadableDay } from '../model/calendarDay';
 import { CellEdit } from '../model/cellEdit';
-import { CheckReport } from '../checkWorkbook';
-import { Booking } from '../tables/readBookings';
 import { Resolution } from '../resolutions/suggestResolutions';
 import { cellText } from '../model/snapshot';
+import { CheckReport } from '../model/report';
+import { Booking } from '../model/booking';
 
 // The wording of resolutions, shared by the task pane's buttons and the resolution log.
 

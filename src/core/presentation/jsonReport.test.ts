@@ -1,7 +1,8 @@
-import { checkWorkbook, CheckReport } from '../checkWorkbook';
+import { checkWorkbook } from '../checkWorkbook';
 import { toJsonReport } from './jsonReport';
 import { RESOLUTION_LOG_COLUMNS } from '../resolutions/resolutionLog';
 import { CellValue, WorkbookSnapshot } from '../model/snapshot';
+import { CheckReport } from '../model/report';
 
 const HEADER = ['ID', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Block'];
 const bookings: CellValue[][] = [

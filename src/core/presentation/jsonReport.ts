@@ -1,5 +1,5 @@
 import { formatIsoDay } from '../model/calendarDay';
-import { CheckReport } from '../checkWorkbook';
+import { CheckReport } from '../model/report';
 
 /** The report as the CLI's `--json` prints it: dates as YYYY-MM-DD, rows as sheet row numbers. */
 export function toJsonReport(report: CheckReport) {
@@ -7,7 +7,7 @@ export function toJsonReport(report: CheckReport) {
   return {
     sheet: report.allocation.sheetName,
     capacitySheet: report.capacity?.sheetName ?? null,
-    rows: report.rows,
+    rows: report.bookings.length,
     summary: {
       errors,
       warnings: report.issues.length - errors,

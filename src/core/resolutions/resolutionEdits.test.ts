@@ -1,7 +1,8 @@
 import { dayFromYmd, serialFromDay } from '../model/calendarDay';
-import { checkWorkbook, CheckReport } from '../checkWorkbook';
+import { checkWorkbook } from '../checkWorkbook';
 import { planResolutionEdits } from './resolutionEdits';
 import { CellValue, WorkbookSnapshot } from '../model/snapshot';
+import { CheckReport } from '../model/report';
 
 const day = (iso: string) => dayFromYmd(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))) as number;
 const HEADER = ['Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Block'];

@@ -1,10 +1,10 @@
 import { sheetCellAddress } from '../model/address';
 import { CalendarDay, formatIsoDay, serialFromDay } from '../model/calendarDay';
 import { CellEdit } from '../model/cellEdit';
-import { CheckReport } from '../checkWorkbook';
 import { Resolution } from './suggestResolutions';
 import { CellValue, WorkbookSnapshot } from '../model/snapshot';
 import { BookingField } from '../tables/tableLayout';
+import { CheckReport } from '../model/report';
 
 /**
  * The cell edits that carry out a resolution, each with the value the cell holds in the snapshot.

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { dayFromYmd, formatIsoDay, serialFromDay } from '../model/calendarDay';
-import { checkWorkbook, CheckReport } from '../checkWorkbook';
+import { checkWorkbook } from '../checkWorkbook';
 import { describeResolution } from '../presentation/describeResolution';
 import { CellValue, WorkbookSnapshot } from '../model/snapshot';
 import { MAX_SHIFT_DAYS, priorityRank, suggestResolutions } from './suggestResolutions';
+import { CheckReport } from '../model/report';
 
 const HEADER = ['Lab', 'Team', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status', 'Priority'];
 const CAPACITY_HEADER = ['Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End'];

@@ -1,6 +1,6 @@
 import { CalendarDay } from '../model/calendarDay';
-import { CheckReport, Conflict } from '../checkWorkbook';
-import { Booking, Pool, poolKeyOf } from '../tables/readBookings';
+import { CheckReport, Conflict } from '../model/report';
+import { Booking, CapacityRow, Pool, poolKeyOf } from '../model/booking';
 
 /** Longest shift tried, in days, either way. */
 export const MAX_SHIFT_DAYS = 366;
@@ -52,7 +52,7 @@ class PoolDays {
   readonly demand: Float64Array;
   readonly capacity: Float64Array | null;
 
-  constructor(readonly firstDay: CalendarDay, length: number, bookings: readonly Booking[], capacityRows: readonly Booking[] | null) {
+  constructor(readonly firstDay: CalendarDay, length: number, bookings: readonly CapacityRow[], capacityRows: readonly CapacityRow[] | null) {
     this.count = new Int32Array(length);
     this.demand = new Float64Array(length);
     this.capacity = capacityRows === null ? null : new Float64Array(length);
@@ -60,7 +60,7 @@ class PoolDays {
     if (this.capacity !== null) for (const row of capacityRows ?? []) this.addTo(this.capacity, row, row.chips ?? 0);
   }
 
-  add(booking: Booking, sign: 1 | -1): void {
+  add(booking: CapacityRow, sign: 1 | -1): void {
     if (booking.start === null || booking.endExclusive === null) return;
     for (let day = Math.max(booking.start, this.firstDay); day < Math.min(booking.endExclusive, this.firstDay + this.count.length); day++) {
       this.count[day - this.firstDay] += sign;
@@ -68,7 +68,7 @@ class PoolDays {
     }
   }
 
-  private addTo(target: Float64Array, row: Booking, chips: number): void {
+  private addTo(target: Float64Array, row: CapacityRow, chips: number): void {
     if (row.start === null || row.endExclusive === null) return;
     for (let day = Math.max(row.start, this.firstDay); day < Math.min(row.endExclusive, this.firstDay + target.length); day++) target[day - this.firstDay] += chips;
   }
@@ -89,7 +89,7 @@ class PoolDays {
   }
 }
 
-function poolMembers(rows: readonly Booking[], pool: Pool): Booking[] {
+function poolMembers<T extends CapacityRow>(rows: readonly T[], pool: Pool): T[] {
   return rows.filter((row) => row.active && row.pool?.key === pool.key);
 }
 
@@ -139,7 +139,7 @@ function involvedOrder(involved: readonly Booking[], row: number): number {
   return involved.findIndex((booking) => booking.sheetRow === row);
 }
 
-function windowOf(rows: readonly Booking[]): { first: CalendarDay; length: number } {
+function windowOf(rows: readonly CapacityRow[]): { first: CalendarDay; length: number } {
   let first = Infinity;
   let last = -Infinity;
   for (const row of rows) {
@@ -214,8 +214,8 @@ function suggestMoves(report: CheckReport, conflict: Conflict, involved: readonl
     .slice(0, MAX_MOVES);
 }
 
-function groupActiveByPool(rows: readonly Booking[]): Map<string, Booking[]> {
-  const groups = new Map<string, Booking[]>();
+function groupActiveByPool<T extends CapacityRow>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const row of rows) {
     if (!row.active || row.pool === null) continue;
     const group = groups.get(row.pool.key);

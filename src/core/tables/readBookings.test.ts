@@ -37,12 +37,12 @@ describe('readBookings', () => {
   describe('when a row is valid', () => {
     it('reads it with canonical names, its sheet row and half-open days', () => {
       const { bookings, issues } = readSheet([
-        ['ID', 'Lab', 'Team', 'Workload', 'Cloud', 'Zone', 'Chip', '# chips', 'From', 'Until', 'Block', 'Status', 'Priority', 'Owner'],
-        ['B-7', 'Lab A', 'Pretrain', 'pre-training', 'Amazon Web Services', 'us-east-2a', 'Trn2', '1,024', '14 Apr 2026', '2026-04-27', 'blk-1', 'Tentative', 'P1', 'ana@lab-a'],
+        ['ID', 'Lab', 'Team', 'Workload', 'Cloud', 'Zone', 'Chip', '# chips', 'From', 'Until', 'Block', 'Status', 'Priority', 'Owner', 'Comments'],
+        ['B-7', 'Lab A', 'Pretrain', 'pre-training', 'Amazon Web Services', 'us-east-2a', 'Trn2', '1,024', '14 Apr 2026', '2026-04-27', 'blk-1', 'Tentative', 'P1', 'ana@lab-a', 'needs EFA'],
       ]);
       expect(issues).toEqual([]);
       expect(bookings).toEqual([{
-        sheetRow: 2, id: 'B-7', lab: 'Lab A', team: 'Pretrain', workload: 'pre-training', status: 'Tentative', priority: 'P1', owner: 'ana@lab-a',
+        sheetRow: 2, id: 'B-7', lab: 'Lab A', team: 'Pretrain', workload: 'pre-training', status: 'Tentative', priority: 'P1', owner: 'ana@lab-a', notes: 'needs EFA',
         providerText: 'Amazon Web Services', regionText: 'us-east-2a', siliconText: 'Trn2', blockText: 'blk-1',
         pool: expect.objectContaining({ provider: 'AWS', region: 'us-east-2', silicon: 'Trainium2', block: 'blk-1' }),
         silicon: expect.objectContaining({ name: 'Trainium2' }),

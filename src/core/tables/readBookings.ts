@@ -1,47 +1,12 @@
+import { Booking, isInactiveStatus as isInactiveStatusText, Pool, poolKeyOf } from '../model/booking';
 import { CalendarDay } from '../model/calendarDay';
 import { Availability, Catalog, RegionMatch } from '../catalog/catalog';
 import { ProviderSpec, SiliconSpec } from '../catalog/catalogSchema';
 import { cellIssue, Issue } from '../validation/issue';
 import { issueMessages } from '../validation/issueMessages';
-import { normalizeName } from '../catalog/normalizeName';
 import { DateProblem, parseDateCell } from './parseDateCell';
 import { cellText, CellValue, isBlankCell, isCellError, SheetSnapshot } from '../model/snapshot';
 import { BOOKING_FIELDS, BookingField, FIELD_LABELS, TableLayout } from './tableLayout';
-
-/** What a booking's pool of capacity is: one provider, region, silicon and block, each canonicalised. */
-export interface Pool {
-  readonly key: string;
-  readonly provider: string;
-  readonly region: string;
-  readonly silicon: string;
-  /** Empty when the table has no Block column or the cell is empty. */
-  readonly block: string;
-}
-
-/** One non-blank data row of the allocation or Capacity table, read and checked. */
-export interface Booking {
-  readonly sheetRow: number;
-  readonly id: string;
-  readonly lab: string;
-  readonly team: string;
-  readonly workload: string;
-  readonly status: string;
-  readonly priority: string;
-  readonly owner: string;
-  readonly providerText: string;
-  readonly regionText: string;
-  readonly siliconText: string;
-  readonly blockText: string;
-  /** Null when Provider, Region or Silicon is empty. */
-  readonly pool: Pool | null;
-  readonly silicon: SiliconSpec | null;
-  /** A positive whole number, or null when empty or invalid. */
-  readonly chips: number | null;
-  readonly start: CalendarDay | null;
-  readonly endExclusive: CalendarDay | null;
-  /** Takes part in conflicts: not cancelled or released, and dates valid. */
-  readonly active: boolean;
-}
 
 export interface ReadTableOptions {
   readonly catalog: Catalog;
@@ -57,14 +22,6 @@ export interface ReadTableResult {
   readonly issues: Issue[];
 }
 
-/** "Cancelled", "canceled – moved to Q3", "Released." all take a row out of conflicts. */
-/** The key of a pool: its four names as `normalizeName` matches them. */
-export function poolKeyOf(provider: string, region: string, silicon: string, block: string): string {
-  // JSON keeps the parts apart even when a name contains the separator a plain join would use.
-  return JSON.stringify([normalizeName(provider), normalizeName(region), normalizeName(silicon), normalizeName(block)]);
-}
-
-const INACTIVE_STATUS = /^\W*(cancell?ed|released)\b/i;
 const WHOLE_NUMBER_TEXT = /^\d{1,3}(,\d{3})+$|^\d+$/;
 const DECIMAL_TEXT = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 const TFLOPS_TOLERANCE = 0.1;
@@ -134,7 +91,7 @@ export function readBookings(sheet: SheetSnapshot, layout: TableLayout, options:
   const isInactiveStatus = (status: string): boolean => {
     let inactive = inactiveStatuses.get(status);
     if (inactive === undefined) {
-      inactive = INACTIVE_STATUS.test(status);
+      inactive = isInactiveStatusText(status);
       inactiveStatuses.set(status, inactive);
     }
     return inactive;
@@ -239,6 +196,7 @@ export function readBookings(sheet: SheetSnapshot, layout: TableLayout, options:
       status,
       priority: row.textOf(columns.priority),
       owner: row.textOf(columns.owner),
+      notes: row.textOf(columns.notes),
       providerText,
       regionText,
       siliconText,
