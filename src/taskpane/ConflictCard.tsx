@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
-import { bookingName, CheckReport, Conflict, describeResolution, formatReadableDay, Resolution, suggestResolutions } from '../core';
+import { bookingName, CheckReport, Conflict, describeResolution, formatReadableDay, Resolution, suggestionsFor } from '../core';
 import { ConflictTimeline } from './ConflictTimeline';
 
 export interface ConflictCardProps {
@@ -17,7 +17,7 @@ const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')
 export function ConflictCard({ report, conflict, busy, onApply, onSelect }: ConflictCardProps) {
   const [reason, setReason] = React.useState('');
   const [showMore, setShowMore] = React.useState(false);
-  const options = React.useMemo(() => (conflict.accepted ? null : suggestResolutions(report, conflict)), [report, conflict]);
+  const options = React.useMemo(() => (conflict.accepted ? null : suggestionsFor(report, conflict)), [report, conflict]);
   const { provider, region, silicon, block } = conflict.pool;
   const days = conflict.end - conflict.start + 1;
   const window = conflict.start === conflict.end ? formatReadableDay(conflict.start) : `${formatReadableDay(conflict.start)} – ${formatReadableDay(conflict.end)}`;

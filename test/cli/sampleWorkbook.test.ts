@@ -38,12 +38,12 @@ describe('the bundled sample workbook', () => {
   it('lets a lead resolve the incident by bumping the fine-tuning sprint into the block’s extension', async () => {
     const { readXlsxWorkbook } = await import('../../src/xlsx/readXlsxWorkbook');
     const { checkWorkbook } = await import('../../src/core');
-    const { suggestResolutions } = await import('../../src/core');
+    const { suggestionsFor } = await import('../../src/core');
     const { describeResolution } = await import('../../src/core');
     const outcome = checkWorkbook(readXlsxWorkbook(await fs.readFile(SAMPLE_PATH)).snapshot);
     if (!outcome.ok) throw new Error(outcome.problem);
     const incident = outcome.report.conflicts.find((conflict) => conflict.pool.silicon === 'Trainium2')!;
-    const [best] = suggestResolutions(outcome.report, incident).shifts;
+    const [best] = suggestionsFor(outcome.report, incident).shifts;
     expect(describeResolution(outcome.report, best)).toBe('Shift Lab C / Fine-tuning by +14 days (28 Apr – 11 May 2026)');
   });
 

@@ -118,9 +118,9 @@ describe('CheckSession on the Excel simulator', () => {
     it('shifts the suggested booking, clears its yellow and logs the change', async () => {
       const { sim, session } = start();
       await session.check();
-      const { suggestResolutions } = await import('../../src/core');
+      const { suggestionsFor } = await import('../../src/core');
       const report = session.getState().checked!.report;
-      const shift = suggestResolutions(report, report.conflicts[0]).shifts[0];
+      const shift = suggestionsFor(report, report.conflicts[0]).shifts[0];
       expect(shift).toMatchObject({ kind: 'shift', row: 3, days: 14 });
       await session.apply(shift);
       expect([sim.valueAt('Allocations', 'I3'), sim.valueAt('Allocations', 'J3')]).toEqual([serial('2026-03-23'), serial('2026-04-05')]);
@@ -138,8 +138,8 @@ describe('CheckSession on the Excel simulator', () => {
       const { sim, session } = start();
       await session.check();
       const report = session.getState().checked!.report;
-      const { suggestResolutions } = await import('../../src/core');
-      const shift = suggestResolutions(report, report.conflicts[0]).shifts[0];
+      const { suggestionsFor } = await import('../../src/core');
+      const shift = suggestionsFor(report, report.conflicts[0]).shifts[0];
       sim.beforeNextSync(() => sim.coauthorEdit('Allocations', 'I3', serial('2026-03-10')));
       await session.apply(shift);
       expect(sim.valueAt('Allocations', 'I3')).toBe(serial('2026-03-10'));
@@ -153,8 +153,8 @@ describe('CheckSession on the Excel simulator', () => {
       const { sim, session } = start();
       await session.check();
       const report = session.getState().checked!.report;
-      const { suggestResolutions } = await import('../../src/core');
-      await session.apply(suggestResolutions(report, report.conflicts[0]).shifts[0]);
+      const { suggestionsFor } = await import('../../src/core');
+      await session.apply(suggestionsFor(report, report.conflicts[0]).shifts[0]);
       expect(session.getState().undoLabel).toMatch(/^Shift Lab B/);
       await session.undo();
       expect([sim.valueAt('Allocations', 'I3'), sim.valueAt('Allocations', 'J3')]).toEqual([serial('2026-03-09'), serial('2026-03-22')]);
@@ -167,8 +167,8 @@ describe('CheckSession on the Excel simulator', () => {
       const { sim, session } = start();
       await session.check();
       const report = session.getState().checked!.report;
-      const { suggestResolutions } = await import('../../src/core');
-      await session.apply(suggestResolutions(report, report.conflicts[0]).shifts[0]);
+      const { suggestionsFor } = await import('../../src/core');
+      await session.apply(suggestionsFor(report, report.conflicts[0]).shifts[0]);
       sim.coauthorEdit('Allocations', 'J3', serial('2026-04-20'));
       await session.undo();
       expect(sim.valueAt('Allocations', 'J3')).toBe(serial('2026-04-20'));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { conflictCells, formatCellAddress, sheetCellAddress, suggestResolutions } from '../../src/core';
+import { conflictCells, formatCellAddress, sheetCellAddress, suggestionsFor } from '../../src/core';
 import { CheckSession } from '../../src/excel/checkSession';
 import { parseFillMemory, STATE_SHEET } from '../../src/excel/fillMemory';
 import { ExcelSimulator } from '../../src/simulator/ExcelSimulator';
@@ -50,7 +50,7 @@ describe('check → paint → resolve → undo → re-check', () => {
           await session.check();
           const report = session.getState().checked!.report;
           const conflict = report.conflicts[0];
-          const shift = conflict === undefined ? undefined : suggestResolutions(report, conflict).shifts[0];
+          const shift = conflict === undefined ? undefined : suggestionsFor(report, conflict).shifts[0];
           if (shift !== undefined) {
             await session.apply(shift);
             expect(session.getState().notice?.kind).toBe('info');

@@ -1,5 +1,6 @@
 import { BugIndicatingError } from '../model/bugIndicatingError';
 import { CalendarDay } from '../model/calendarDay';
+import { isOverbooked } from './overbooking';
 
 /** Days `[start, endExclusive)` of one pool held by a booking (demand) or reserved (capacity). */
 export interface PoolInterval {
@@ -147,26 +148,42 @@ class SweepScratch {
   }
 }
 
+/** What one sweep reads: the intervals of every pool, grouped by pool. */
+interface SweepInput {
+  readonly poolKeys: readonly string[];
+  readonly demand: IntervalColumns;
+  readonly demandGroups: PoolGroups;
+  /** Null without a Capacity table. */
+  readonly capacity: IntervalColumns | null;
+  readonly capacityGroups: PoolGroups | null;
+}
+
 /** `findOverbookedRuns` on intervals in columns; `poolKeys[p]` names pool number p. */
 export function findOverbookedRunsInColumns(poolKeys: readonly string[], demand: IntervalColumns, capacity: IntervalColumns | null): OverbookedRun[] {
   const poolCount = poolKeys.length;
-  const demandGroups = groupByPool(demand, poolCount);
-  const capacityGroups = capacity === null ? null : groupByPool(capacity, poolCount);
+  const input: SweepInput = {
+    poolKeys, demand, demandGroups: groupByPool(demand, poolCount), capacity, capacityGroups: capacity === null ? null : groupByPool(capacity, poolCount),
+  };
   const runs: OverbookedRun[] = [];
   const scratch = new SweepScratch();
   for (let pool = 0; pool < poolCount; pool++) {
-    const demandCount = demandGroups.first[pool + 1] - demandGroups.first[pool];
-    const capacityCount = capacityGroups === null ? 0 : capacityGroups.first[pool + 1] - capacityGroups.first[pool];
-    if (capacityGroups === null ? demandCount < 2 : demandCount === 0 || capacityCount === 0) continue;
-    sweepPool(poolKeys[pool], demand, demandGroups, capacity, capacityGroups, pool, runs, scratch);
+    const demandCount = input.demandGroups.first[pool + 1] - input.demandGroups.first[pool];
+    const capacityCount = input.capacityGroups === null ? 0 : input.capacityGroups.first[pool + 1] - input.capacityGroups.first[pool];
+    // A pool that cannot hold an over-booked day is not swept.
+    if (input.capacityGroups === null ? demandCount < 2 : demandCount === 0 || capacityCount === 0) continue;
+    sweepPool(input, pool, runs, scratch);
   }
   return runs;
 }
 
-function sweepPool(
-  poolKey: string, demand: IntervalColumns, demandGroups: PoolGroups, capacity: IntervalColumns | null, capacityGroups: PoolGroups | null,
-  pool: number, runs: OverbookedRun[], scratch: SweepScratch,
-): void {
+/**
+ * Sweeps one pool's start and end events in day order, keeping the active bookings and the day's
+ * demand and capacity, and appends each maximal run of over-booked days to `runs`. One long function on
+ * purpose: it is the engine's innermost loop, over every event of a million-row table.
+ */
+function sweepPool(input: SweepInput, pool: number, runs: OverbookedRun[], scratch: SweepScratch): void {
+  const { poolKeys, demand, demandGroups, capacity, capacityGroups } = input;
+  const poolKey = poolKeys[pool];
   const demandFirst = demandGroups.first[pool];
   const demandCount = demandGroups.first[pool + 1] - demandFirst;
   const capacityFirst = capacityGroups === null ? 0 : capacityGroups.first[pool];
@@ -220,8 +237,7 @@ function sweepPool(
         capacityChips += isEnd ? -chips : chips;
       }
     }
-    const overbooked = capacity === null ? activeCount >= 2 : capacityChips > 0 && demandChips > capacityChips;
-    if (overbooked) {
+    if (isOverbooked(activeCount, demandChips, capacity === null ? null : capacityChips)) {
       if (open === null) {
         const refs: number[] = [];
         for (let a = 0; a < activeCount; a++) refs.push(demand.ref[members[active[a]]]);

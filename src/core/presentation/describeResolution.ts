@@ -1,6 +1,6 @@
 import { CalendarDay, dayFromSerial, formatIsoDay, formatReadableDay } from '../model/calendarDay';
 import { CellEdit } from '../model/cellEdit';
-import { Resolution } from '../resolutions/suggestResolutions';
+import { Resolution } from '../resolutions/resolution';
 import { cellText } from '../model/snapshot';
 import { CheckReport } from '../model/report';
 import { Booking } from '../model/booking';

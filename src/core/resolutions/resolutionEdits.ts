@@ -1,7 +1,7 @@
 import { sheetCellAddress } from '../model/address';
 import { CalendarDay, formatIsoDay, serialFromDay } from '../model/calendarDay';
 import { CellEdit } from '../model/cellEdit';
-import { Resolution } from './suggestResolutions';
+import { Resolution } from './resolution';
 import { CellValue, WorkbookSnapshot } from '../model/snapshot';
 import { BookingField } from '../tables/tableLayout';
 import { CheckReport } from '../model/report';

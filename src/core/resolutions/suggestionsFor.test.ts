@@ -3,7 +3,8 @@ import { dayFromYmd, formatIsoDay, serialFromDay } from '../model/calendarDay';
 import { checkWorkbook } from '../checkWorkbook';
 import { describeResolution } from '../presentation/describeResolution';
 import { CellValue, WorkbookSnapshot } from '../model/snapshot';
-import { MAX_SHIFT_DAYS, priorityRank, suggestResolutions } from './suggestResolutions';
+import { priorityRank } from './givingWay';
+import { MAX_SHIFT_DAYS, suggestionsFor } from './suggestionsFor';
 import { CheckReport } from '../model/report';
 
 const HEADER = ['Lab', 'Team', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status', 'Priority'];
@@ -29,11 +30,11 @@ function report(rows: Row[], capacity?: Array<{ chips: number; start: string; en
 }
 
 const labels = (r: CheckReport) => {
-  const options = suggestResolutions(r, r.conflicts[0]);
+  const options = suggestionsFor(r, r.conflicts[0]);
   return [...options.shifts, ...options.moves, ...options.shrinks].map((option) => describeResolution(r, option));
 };
 
-describe('suggestResolutions', () => {
+describe('suggestionsFor', () => {
   describe('the shift it suggests first', () => {
     it('moves the tentative booking rather than the confirmed one, by the fewest days that clear the conflict', () => {
       const r = report([
@@ -48,9 +49,9 @@ describe('suggestResolutions', () => {
         { lab: 'Lab A', start: '2026-04-14', end: '2026-04-20', priority: 'P2' },
         { lab: 'Lab B', start: '2026-04-14', end: '2026-04-20', priority: 'P0' },
       ]);
-      expect(suggestResolutions(byPriority, byPriority.conflicts[0]).shifts[0].row).toBe(2);
+      expect(suggestionsFor(byPriority, byPriority.conflicts[0]).shifts[0].row).toBe(2);
       const byRow = report([{ lab: 'Lab A', start: '2026-04-14', end: '2026-04-20' }, { lab: 'Lab B', start: '2026-04-14', end: '2026-04-20' }]);
-      expect(suggestResolutions(byRow, byRow.conflicts[0]).shifts[0].row).toBe(3);
+      expect(suggestionsFor(byRow, byRow.conflicts[0]).shifts[0].row).toBe(3);
     });
 
     it('goes earlier when later would collide with another booking and earlier is nearer', () => {
@@ -65,7 +66,7 @@ describe('suggestResolutions', () => {
 
     it('may end the day before the other starts: touching is not overlapping', () => {
       const r = report([{ lab: 'Lab A', start: '2026-04-14', end: '2026-04-27' }, { lab: 'Lab B', start: '2026-04-27', end: '2026-04-30', status: 'tentative' }]);
-      const shift = suggestResolutions(r, r.conflicts[0]).shifts[0];
+      const shift = suggestionsFor(r, r.conflicts[0]).shifts[0];
       expect([shift.row, shift.days, formatIsoDay(shift.start)]).toEqual([3, 1, '2026-04-28']);
     });
 
@@ -82,7 +83,7 @@ describe('suggestResolutions', () => {
         [{ lab: 'Lab A', chips: 1024, start: '2026-04-14', end: '2026-04-27' }, { lab: 'Lab C', chips: 512, start: '2026-04-14', end: '2026-04-27' }],
         [{ chips: 1024, start: '2026-04-14', end: '2026-04-27' }],
       );
-      expect(suggestResolutions(r, r.conflicts[0]).shifts).toEqual([]);
+      expect(suggestionsFor(r, r.conflicts[0]).shifts).toEqual([]);
     });
   });
 
@@ -93,7 +94,7 @@ describe('suggestResolutions', () => {
         { lab: 'Lab B', silicon: 'H100', start: '2026-04-14', end: '2026-04-27', status: 'tentative' },
         { lab: 'Lab C', silicon: 'H100', region: 'us-east-2', start: '2026-04-01', end: '2026-05-30' },
       ]);
-      const moves = suggestResolutions(r, r.conflicts[0]).moves;
+      const moves = suggestionsFor(r, r.conflicts[0]).moves;
       expect(moves[0]).toMatchObject({ row: 3, provider: 'AWS', sameSilicon: true, needsPort: false });
       expect(moves.map((move) => `${move.provider} ${move.region}`)).not.toContain('AWS us-east-2');
       expect(moves.every((move) => move.sameSilicon || !move.needsPort || describeResolution(r, move).includes('needs a port'))).toBe(true);
@@ -104,7 +105,7 @@ describe('suggestResolutions', () => {
         [{ lab: 'Lab A', chips: 1024, start: '2026-04-14', end: '2026-04-27' }, { lab: 'Lab C', chips: 512, start: '2026-04-14', end: '2026-04-27', status: 'tentative' }],
         [{ chips: 1024, start: '2026-04-14', end: '2026-04-27' }, { chips: 512, silicon: 'H100', start: '2026-04-01', end: '2026-04-30' }, { chips: 256, region: 'us-west-2', start: '2026-04-01', end: '2026-04-30' }],
       );
-      const moves = suggestResolutions(r, r.conflicts[0]).moves.map((move) => describeResolution(r, move));
+      const moves = suggestionsFor(r, r.conflicts[0]).moves.map((move) => describeResolution(r, move));
       expect(moves).toContain('Move Lab C / T to AWS us-east-1 H100 SXM (needs a port from Neuron to CUDA)');
       expect(moves.some((move) => move.includes('us-west-2'))).toBe(false);
     });
@@ -116,7 +117,7 @@ describe('suggestResolutions', () => {
         [{ lab: 'Lab A', chips: 1024, start: '2026-04-14', end: '2026-04-27' }, { lab: 'Lab C', chips: 512, start: '2026-04-14', end: '2026-04-27' }],
         [{ chips: 1024, start: '2026-04-14', end: '2026-04-27' }],
       );
-      expect(suggestResolutions(r, r.conflicts[0]).shrinks.map((shrink) => describeResolution(r, shrink))).toEqual([
+      expect(suggestionsFor(r, r.conflicts[0]).shrinks.map((shrink) => describeResolution(r, shrink))).toEqual([
         'Shrink Lab A / T from 1,024 to 512 chips',
       ]);
     });
@@ -148,7 +149,7 @@ describe('the first shift for a conflict, on random pools (against checking ever
         const before = report(rows);
         if (before.conflicts.length === 0) return;
         const conflict = before.conflicts[0];
-        const [shift] = suggestResolutions(before, conflict).shifts;
+        const [shift] = suggestionsFor(before, conflict).shifts;
         if (shift === undefined) return;
         const shifted = (days: number) =>
           report(rows.map((r, i) => (i + 2 !== shift.row ? r : { ...r, start: formatIsoDay(dayFromYmd(2026, 4, 1)! + generated[i].offset + days), end: formatIsoDay(dayFromYmd(2026, 4, 1)! + generated[i].offset + generated[i].length + days) })));
