@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Catalog, CatalogExtensionSchema, checkWorkbook, conflictCells, getDefaultCatalog, toJsonReport } from '../core';
+import { Catalog, CatalogExtensionSchema, checkWorkbook, conflictCells, getDefaultCatalog, summarize, toJsonReport } from '../core';
 import { paintXlsx } from '../xlsx/paintXlsx';
 import { readXlsxWorkbook, XlsxWorkbook } from '../xlsx/readXlsxWorkbook';
 import { UnreadableArchive } from '../xlsx/zipArchive';
@@ -79,9 +79,7 @@ async function check(argv: readonly string[], { stdout, stderr }: CliStreams): P
   else stdout.write(`${formatReport(report, options.workbook ?? 'sample workbook', stdout.isTTY && !process.env.NO_COLOR ? COLOURS : PLAIN)}\n`);
   if (options.write !== undefined && !options.json) stdout.write(`Annotated copy: ${options.write}\n`);
 
-  const errors = report.issues.some((issue) => issue.severity === 'error');
-  const conflicts = report.conflicts.some((conflict) => !conflict.accepted);
-  return errors || conflicts ? EXIT_FOUND : EXIT_CLEAN;
+  return summarize(report).needsAttention ? EXIT_FOUND : EXIT_CLEAN;
 }
 
 /** OLE2 compound files: legacy .xls, and .xlsx files saved with a password (Excel encrypts them into one). */

@@ -1,3 +1,4 @@
+import { summarize } from '../core';
 import { CheckSession } from '../excel/checkSession';
 
 export const CHECK_CONFLICTS_FUNCTION = 'checkConflicts';
@@ -16,7 +17,7 @@ export async function checkConflictsCommand(event: { completed: () => void }, se
     await session.check();
     const state = session.getState();
     const report = state.checked?.report;
-    const found = report !== undefined && (report.conflicts.some((conflict) => !conflict.accepted) || report.issues.some((issue) => issue.severity === 'error'));
+    const found = report !== undefined && summarize(report).needsAttention;
     if (found || state.problem !== null || state.notice?.kind === 'error') await host.showTaskpane();
   } catch (error) {
     session.reportError(error);

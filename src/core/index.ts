@@ -32,3 +32,5 @@ export * from './model/booking';
 export * from './model/report';
 export * from './tables/locateTables';
 export * from './conflicts/detectConflicts';
+export * from './presentation/wording';
+export * from './presentation/summarize';

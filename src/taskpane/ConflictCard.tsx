@@ -1,6 +1,8 @@
 import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
-import { bookingName, CheckReport, Conflict, describeResolution, formatReadableDay, Resolution, suggestionsFor } from '../core';
+import {
+  bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, describeResolution, formatWindow, plural, poolLabel, Resolution, suggestionsFor,
+} from '../core';
 import { ConflictTimeline } from './ConflictTimeline';
 
 export interface ConflictCardProps {
@@ -11,16 +13,13 @@ export interface ConflictCardProps {
   readonly onSelect: (conflict: Conflict) => void;
 }
 
-const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-
 /** One conflict: what collides, when, who is involved, a timeline, and the ways to resolve it. */
 export function ConflictCard({ report, conflict, busy, onApply, onSelect }: ConflictCardProps) {
   const [reason, setReason] = React.useState('');
   const [showMore, setShowMore] = React.useState(false);
   const options = React.useMemo(() => (conflict.accepted ? null : suggestionsFor(report, conflict)), [report, conflict]);
-  const { provider, region, silicon, block } = conflict.pool;
-  const days = conflict.end - conflict.start + 1;
-  const window = conflict.start === conflict.end ? formatReadableDay(conflict.start) : `${formatReadableDay(conflict.start)} – ${formatReadableDay(conflict.end)}`;
+  const days = daysIn(conflict.start, conflict.end);
+  const window = formatWindow(conflict.start, conflict.end);
   const headingId = `conflict-${conflict.id}`;
   const best = options?.shifts[0];
   const others: Resolution[] = options === null ? [] : [...options.shifts.slice(1), ...options.moves, ...options.shrinks];
@@ -30,7 +29,7 @@ export function ConflictCard({ report, conflict, busy, onApply, onSelect }: Conf
       <div className="conflict-head">
         <h3 id={headingId}>
           <button type="button" className="link" onClick={() => onSelect(conflict)} title="Select these rows in the sheet">
-            {`${provider} ${region} ${silicon}${block ? ` · block ${block}` : ''}`}
+            {poolLabel(conflict.pool)}
           </button>
         </h3>
         {conflict.accepted ? <Badge appearance="tint" color="informative">Accepted</Badge> : <Badge appearance="filled" color="danger">{conflict.excessChips !== null ? `${plural(conflict.excessChips, 'chip')} over` : 'Double-booked'}</Badge>}
@@ -38,8 +37,8 @@ export function ConflictCard({ report, conflict, busy, onApply, onSelect }: Conf
       <p className="window">{`${window} (${plural(days, 'day')})`}</p>
       <ul className="involved" aria-label="Bookings involved">
         {conflict.rows.map((row) => {
-          const booking = report.bookings.find((candidate) => candidate.sheetRow === row);
-          const details = [booking?.workload, booking?.status, booking?.chips ? plural(booking.chips, 'chip') : ''].filter((part) => part).join(' · ');
+          const booking = bookingAt(report, row);
+          const details = bookingDetails(booking);
           return <li key={row}>{`Row ${row}: ${bookingName(booking, row)}${details ? ` — ${details}` : ''}`}</li>;
         })}
       </ul>
@@ -75,10 +74,10 @@ export function ConflictCard({ report, conflict, busy, onApply, onSelect }: Conf
               if (reason.trim() !== '') onApply({ kind: 'accept', conflictId: conflict.id, reason: reason.trim() });
             }}
           >
-            <Field label="Reason for accepting the overlap">
+            <Field label="Reason for accepting the conflict">
               <Input value={reason} onChange={(_, data) => setReason(data.value)} placeholder="e.g. shared run, both teams agree" />
             </Field>
-            <Button type="submit" disabled={busy || reason.trim() === ''}>Accept overlap</Button>
+            <Button type="submit" disabled={busy || reason.trim() === ''}>Accept conflict</Button>
           </form>
         </div>
       )}

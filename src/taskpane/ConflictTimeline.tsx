@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { bookingName, CalendarDay, CheckReport, Conflict, formatReadableDay } from '../core';
+import { bookingAt, bookingName, CalendarDay, CheckReport, Conflict, formatReadableDay } from '../core';
 
 const WIDTH = 300;
 const LABEL_WIDTH = 92;
@@ -9,7 +9,7 @@ const CONTEXT_DAYS = 7;
 
 /** Bars of the bookings involved, over the days around the conflict, with the over-booked days shaded. */
 export function ConflictTimeline({ report, conflict }: { report: CheckReport; conflict: Conflict }) {
-  const bookings = conflict.rows.map((row) => ({ row, booking: report.bookings.find((candidate) => candidate.sheetRow === row) }));
+  const bookings = conflict.rows.map((row) => ({ row, booking: bookingAt(report, row) }));
   const first = conflict.start - CONTEXT_DAYS;
   const last = conflict.end + CONTEXT_DAYS;
   const span = last - first + 1;

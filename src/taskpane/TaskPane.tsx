@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, Field, FluentProvider, Input, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
-import { Conflict } from '../core';
+import { Conflict, formatCount, plural, summarize } from '../core';
 import { CheckSession } from '../excel/checkSession';
 import { ConflictCard } from './ConflictCard';
 import { IssueList } from './IssueList';
@@ -12,31 +12,28 @@ export interface TaskPaneProps {
   readonly who: { get: () => string; set: (name: string) => void };
 }
 
-const plural = (count: number, noun: string) => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-
 /** The task pane: the workbook's state, its conflicts with their resolutions, and its issues. */
 export function TaskPane({ session, who }: TaskPaneProps) {
   const state = useSessionState(session);
   const [name, setName] = React.useState(who.get());
   const report = state.checked?.report ?? null;
   const busy = state.busy !== null;
+  const summary = report === null ? null : summarize(report);
   const open = report?.conflicts.filter((conflict) => !conflict.accepted) ?? [];
   const accepted = report?.conflicts.filter((conflict) => conflict.accepted) ?? [];
-  const errors = report?.issues.filter((issue) => issue.severity === 'error').length ?? 0;
-  const warnings = (report?.issues.length ?? 0) - errors;
   const select = (conflict: Conflict) => void session.selectConflict(conflict).catch((error) => session.reportError(error));
 
   return (
     <FluentProvider theme={webLightTheme} className="pane">
       <header className="pane-header">
         <h1>Capacity conflicts</h1>
-        {report ? (
+        {summary ? (
           <dl className="stats" aria-label="Workbook state">
-            <div><dt>Rows checked</dt><dd>{report.bookings.length.toLocaleString('en-US')}</dd></div>
-            <div><dt>Open conflicts</dt><dd>{open.length}</dd></div>
-            <div><dt>Accepted</dt><dd>{accepted.length}</dd></div>
-            <div><dt>Errors</dt><dd>{errors}</dd></div>
-            <div><dt>Warnings</dt><dd>{warnings}</dd></div>
+            <div><dt>Rows checked</dt><dd>{formatCount(summary.bookings)}</dd></div>
+            <div><dt>Open conflicts</dt><dd>{formatCount(summary.openConflicts)}</dd></div>
+            <div><dt>Accepted</dt><dd>{formatCount(summary.acceptedConflicts)}</dd></div>
+            <div><dt>Errors</dt><dd>{formatCount(summary.errors)}</dd></div>
+            <div><dt>Warnings</dt><dd>{formatCount(summary.warnings)}</dd></div>
           </dl>
         ) : (
           <p className="stats-empty">{state.problem ?? 'Not checked yet.'}</p>
@@ -78,7 +75,7 @@ export function TaskPane({ session, who }: TaskPaneProps) {
             )}
           </section>
           <section aria-labelledby="issues-heading">
-            <h2 id="issues-heading">{`Issues (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`}</h2>
+            <h2 id="issues-heading">{`Issues (${plural(summary?.errors ?? 0, 'error')}, ${plural(summary?.warnings ?? 0, 'warning')})`}</h2>
             <IssueList issues={report.issues} busy={busy} onFix={(issue) => void session.apply({ kind: 'fix', issue })} />
           </section>
         </>

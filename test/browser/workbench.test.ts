@@ -130,8 +130,8 @@ describe(`in ${CHROMIUM.label}`, () => {
 
     it('accepting the H100 overlap with a reason lists it as accepted and stops painting it', async () => {
       const card = workbench.conflictCard('AWS us-east-2 H100 SXM');
-      await card.getByLabel('Reason for accepting the overlap').fill('Shared evaluation window, both leads agree');
-      await card.getByRole('button', { name: 'Accept overlap' }).click();
+      await card.getByLabel('Reason for accepting the conflict').fill('Shared evaluation window, both leads agree');
+      await card.getByRole('button', { name: 'Accept conflict' }).click();
       await workbench.waitForConflictsHeading('Conflicts (1 open, 1 accepted)');
 
       expect(await workbench.conflictCard('AWS us-east-2 H100 SXM').textContent()).toContain('Accepted: Shared evaluation window, both leads agree');

@@ -1,5 +1,5 @@
-import { buildCapacityWorkbook, buildSynonymsWorkbook, buildTextDatesWorkbook, makeTempDir, removeTempDir } from '../fixtures/buildWorkbooks';
-import { runInProcess } from './cliHarness';
+import { buildCapacityWorkbook, buildResolutionLogWorkbook, buildSynonymsWorkbook, buildTextDatesWorkbook, makeTempDir, removeTempDir } from '../fixtures/buildWorkbooks';
+import { checkJson, runInProcess } from './cliHarness';
 
 /** The lines of a conflict's paragraph: its heading line and the indented lines under it. */
 function paragraphOf(output: string, headingPart: string): string[] {
@@ -25,8 +25,8 @@ describe('capacity-check readable report', () => {
     expect(run.stdout.split('\n').slice(0, 2)).toEqual([`${input}: "Plan Q2", 7 bookings checked`, '2 conflicts · no errors · no warnings']);
     expect(paragraphOf(run.stdout, 'AWS us-east-2 Trainium2')).toEqual([
       expect.stringMatching(/^ {2}C-\w+ AWS us-east-2 Trainium2: 14 Apr 2026 – 27 Apr 2026 \(14 days\)$/),
-      '    row 4: Lab A / Pretrain / pre-training, 1,024 chips',
-      '    row 5: Lab C / Sprint / fine-tuning, 512 chips',
+      '    row 4: Lab A / Pretrain — pre-training · confirmed · 1,024 chips',
+      '    row 5: Lab C / Sprint — fine-tuning · confirmed · 512 chips',
       '    1,536 chips booked on the busiest day',
     ]);
     expect(paragraphOf(run.stdout, 'TPU v5p')[0]).toMatch(/Google Cloud us-central1 TPU v5p: 20 Apr 2026 \(1 day\)$/);
@@ -37,10 +37,24 @@ describe('capacity-check readable report', () => {
     expect(run.stdout).toContain('against capacity in "Capacity"');
     expect(paragraphOf(run.stdout, 'block cb-07')).toEqual([
       expect.stringMatching(/AWS us-east-2 Trainium2 block cb-07: 14 Apr 2026 – 27 Apr 2026 \(14 days\)$/),
-      '    row 2: Lab A / Pretraining, 1,024 chips',
-      '    row 3: Lab C / Fine-tuning, 512 chips',
+      '    row 2: Lab A / Pretraining — 1,024 chips',
+      '    row 3: Lab C / Fine-tuning — 512 chips',
       '    512 chips over the 1,024 reserved',
     ]);
+  });
+
+  it('lists accepted conflicts apart from the open ones, with their reason, and counts them apart', async () => {
+    const { report } = await checkJson([await buildResolutionLogWorkbook(dir, [], 'log-none.xlsx')]);
+    const trainium = report.conflicts.find((conflict) => conflict.silicon === 'Trainium2');
+    const run = await runInProcess([await buildResolutionLogWorkbook(dir, [{ conflict: trainium?.id ?? '', action: 'accept', reason: 'both leads agree' }])]);
+    const lines = run.stdout.split('\n');
+    expect(lines[1]).toBe('1 conflict · 1 accepted · no errors · no warnings');
+    const open = lines.indexOf('Conflicts');
+    const accepted = lines.indexOf('Accepted conflicts');
+    expect(open).toBeGreaterThan(0);
+    expect(accepted).toBeGreaterThan(open);
+    expect(lines.slice(open + 1, accepted).filter((line) => line.startsWith('  C-'))).toEqual([expect.stringContaining('Google Cloud us-east5 TPU v6e')]);
+    expect(lines[accepted + 1]).toMatch(/^ {2}C-\w+ AWS us-east-2 Trainium2: 14 Apr 2026 – 27 Apr 2026 \(14 days\) \(accepted: both leads agree\)$/);
   });
 
   it('groups issues under their row, in row order, with cell and code', async () => {

@@ -1,19 +1,15 @@
 import { formatIsoDay } from '../model/calendarDay';
 import { CheckReport } from '../model/report';
+import { summarize } from './summarize';
 
 /** The report as the CLI's `--json` prints it: dates as YYYY-MM-DD, rows as sheet row numbers. */
 export function toJsonReport(report: CheckReport) {
-  const errors = report.issues.filter((issue) => issue.severity === 'error').length;
+  const summary = summarize(report);
   return {
     sheet: report.allocation.sheetName,
     capacitySheet: report.capacity?.sheetName ?? null,
     rows: report.bookings.length,
-    summary: {
-      errors,
-      warnings: report.issues.length - errors,
-      conflicts: report.conflicts.filter((conflict) => !conflict.accepted).length,
-      acceptedConflicts: report.conflicts.filter((conflict) => conflict.accepted).length,
-    },
+    summary: { errors: summary.errors, warnings: summary.warnings, conflicts: summary.openConflicts, acceptedConflicts: summary.acceptedConflicts },
     issues: report.issues.map((issue) => ({
       sheet: issue.sheet,
       row: issue.row,

@@ -1,6 +1,7 @@
 import { IntervalColumns } from '../conflicts/findOverbookedRuns';
 import { Booking, Pool } from '../model/booking';
 import { CalendarDay } from '../model/calendarDay';
+import { poolLabel } from '../presentation/wording';
 import { TableLayout } from '../tables/tableLayout';
 import { cellIssue, Issue } from './issue';
 import { issueMessages } from './issueMessages';
@@ -29,9 +30,7 @@ export function unreservedIssues(bookings: readonly Booking[], demand: IntervalC
     const gaps = uncoveredDays(start, endExclusive, coverage[demand.pool[i]] ?? NO_COVERAGE);
     if (gaps.days === 0) continue;
     const booking = bookings[demand.ref[i]];
-    const { provider, region, silicon, block } = booking.pool as Pool;
-    const poolName = [provider, region, silicon, block].filter((part) => part !== '').join(' ');
-    issues.push(cellIssue(layout, booking.sheetRow, 'start', 'unreserved', issueMessages.unreserved(poolName, gaps.first, gaps.last, gaps.days, endExclusive - start)));
+    issues.push(cellIssue(layout, booking.sheetRow, 'start', 'unreserved', issueMessages.unreserved(poolLabel(booking.pool as Pool), gaps.first, gaps.last, gaps.days, endExclusive - start)));
   }
   return issues;
 }

@@ -1,11 +1,11 @@
 import { formatReadableDay, CalendarDay } from '../model/calendarDay';
+import { formatCount, plural } from '../presentation/wording';
 import { DateProblem } from '../tables/parseDateCell';
 
 // All wording of issues lives here, so the add-in and the CLI say the same thing the same way.
 
 const quote = (text: string): string => `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
 const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` Did you mean ${suggestion}?` : '');
-const plural = (count: number, noun: string): string => `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 
 export const issueMessages = {
   missingColumn: (label: string, sheet: string, because?: string) =>
@@ -50,7 +50,7 @@ export const issueMessages = {
   invalidChips: (text: string) => `Chips ${quote(text)} is not a positive whole number.`,
   invalidTflops: (text: string) => `TFLOPS ${quote(text)} is not a number.`,
   tflopsMismatch: (given: number, expected: number, chips: number, silicon: string, perChip: number) =>
-    `TFLOPS ${given.toLocaleString('en-US')} differs by more than 10% from ${chips.toLocaleString('en-US')} × ${perChip.toLocaleString('en-US')} (${silicon} dense BF16) = ${expected.toLocaleString('en-US')}.`,
+    `TFLOPS ${formatCount(given)} differs by more than 10% from ${formatCount(chips)} × ${formatCount(perChip)} (${silicon} dense BF16) = ${formatCount(expected)}.`,
   duplicateId: (id: string, rows: readonly number[]) => `ID ${quote(id)} is also used on row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}.`,
   unreserved: (pool: string, first: CalendarDay, last: CalendarDay, days: number, totalDays: number) =>
     `${pool} has no reserved capacity on ${plural(days, 'day')} of this booking's ${plural(totalDays, 'day')}` +
