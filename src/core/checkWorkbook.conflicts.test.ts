@@ -1,6 +1,6 @@
 import { formatIsoDay } from './model/calendarDay';
 import { checkWorkbook } from './checkWorkbook';
-import { conflictCells } from './conflicts/paintTargets';
+import { conflictCells } from './paint/paintTargets';
 import { RESOLUTION_LOG_COLUMNS } from './resolutions/resolutionLog';
 import { CellValue, SheetSnapshot, WorkbookSnapshot } from './model/snapshot';
 import { CheckReport, Conflict } from './model/report';

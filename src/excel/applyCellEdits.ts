@@ -1,17 +1,5 @@
-import { CellEdit, cellText, CellValue, escapeCellText, formatRangeAddress, RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET } from '../core';
+import { CellEdit, cellText, CellValue, escapeCellText, formatRangeAddress, LogEntry, logRowValues, RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET } from '../core';
 import { toCellValue } from './readWorkbook';
-
-/** One row of the visible resolution log. */
-export interface LogEntry {
-  readonly when: string;
-  readonly who: string;
-  readonly conflict: string;
-  readonly action: string;
-  readonly rows: string;
-  readonly before: string;
-  readonly after: string;
-  readonly reason: string;
-}
 
 export interface ChangedCell {
   readonly sheet: string;
@@ -66,7 +54,7 @@ function queueLogRow(context: Excel.RequestContext, logUsed: Excel.Range | null,
     sheet = context.workbook.worksheets.getItem(RESOLUTION_LOG_SHEET);
     nextRow = logUsed.isNullObject ? 1 : logUsed.rowIndex + logUsed.rowCount;
   }
-  const values = [entry.when, entry.who, entry.conflict, entry.action, entry.rows, entry.before, entry.after, entry.reason].map(escapeCellText);
+  const values = logRowValues(entry).map(escapeCellText);
   const row = sheet.getRange(formatRangeAddress({ row: nextRow, column: 0, rowCount: 1, columnCount: values.length }));
   // Text format first, so Excel keeps "2026-02-01 10:00:00" and "3" as the text they are.
   row.numberFormat = [values.map(() => '@')];

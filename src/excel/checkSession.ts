@@ -1,8 +1,9 @@
 import {
-  CellEdit, cellsToRanges, CheckOptions, CheckReport, checkWorkbook, Conflict, conflictCells, describeEdits, describeResolution, formatRangeAddress, invertEdits, Issue, paintedCellsOfRows, parseCellAddress, planResolutionEdits, Resolution, RESOLUTION_LOG_SHEET, WorkbookSnapshot,
+  cellsToRanges, CheckOptions, CheckReport, checkWorkbook, Conflict, conflictCells, describeResolution, FillMemory, fingerprintColumns, formatRangeAddress,
+  invertEdits, Issue, LoggedChange, logEntryFor, paintedCellsOfRows, parseFillMemory, planIssueFix, planResolutionEdits, reanchorMemory, Resolution,
+  RESOLUTION_LOG_SHEET, rowFingerprint, serializeFillMemory, STATE_SHEET, WorkbookSnapshot,
 } from '../core';
-import { applyCellEdits, LogEntry } from './applyCellEdits';
-import { FillMemory, parseFillMemory, reanchorMemory, rowFingerprint, serializeFillMemory, STATE_SHEET } from './fillMemory';
+import { applyCellEdits } from './applyCellEdits';
 import { paintConflicts, PaintOutcome } from './paintConflicts';
 import { chunkAddresses } from './rangeAddresses';
 import { CheckCancelled, readChangedRows, readWorkbook, SheetChange, WorkbookRead } from './readWorkbook';
@@ -33,12 +34,9 @@ export interface SessionState {
   readonly undoLabel: string | null;
 }
 
-interface UndoStep {
+/** A change the session applied, with the words of its button, so Undo can take it back. */
+interface UndoStep extends LoggedChange {
   readonly label: string;
-  readonly action: string;
-  readonly conflict: string;
-  readonly rows: string;
-  readonly edits: CellEdit[];
 }
 
 type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -55,8 +53,6 @@ export interface SessionOptions {
 }
 
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
-/** Columns that say whose a row is and that no resolution rewrites. */
-const FINGERPRINT_FIELDS = ['id', 'lab', 'team', 'workload', 'owner', 'priority', 'notes'] as const;
 
 /**
  * The add-in's state in the shared runtime: the last check, live checking, resolutions and undo.
@@ -114,15 +110,15 @@ export class CheckSession {
       if (checked === null) return;
       this.update({ busy: 'applying', notice: null });
       try {
-        const step = this.planStep(checked, action);
-        const entry = this.logEntry(step.action, step.conflict, step.rows, step.edits, checked, step.reason);
+        const step = planStep(checked, action);
+        const entry = this.logEntry(checked, step);
         await this.run(async (context) => {
           const outcome = await applyCellEdits(context, step.edits, entry, hasLogSheet(checked));
           if (!outcome.ok) {
             const cells = outcome.changed.map((cell) => cell.address).join(', ');
             this.update({ notice: { kind: 'warning', text: `Not applied: ${cells} changed since the last check (a co-author's edit is kept). The check was redone.` } });
           } else if (step.edits.length > 0 || action.kind === 'accept') {
-            this.undoStack.push({ label: step.label, action: step.action, conflict: step.conflict, rows: step.rows, edits: step.edits });
+            this.undoStack.push(step);
             this.update({ notice: { kind: 'info', text: `${step.label}. Logged in "Resolution log".` } });
           }
           await this.checkIn(context);
@@ -144,7 +140,7 @@ export class CheckSession {
       this.update({ busy: 'applying', notice: null });
       try {
         const inverse = invertEdits(step.edits);
-        const entry = this.logEntry(`undo ${step.action}`, step.conflict, step.rows, inverse, checked, `Undo: ${step.label}`);
+        const entry = this.logEntry(checked, { action: `undo ${step.action}`, conflict: step.conflict, rows: step.rows, edits: inverse, reason: `Undo: ${step.label}` });
         await this.run(async (context) => {
           const outcome = await applyCellEdits(context, inverse, entry, hasLogSheet(checked));
           if (outcome.ok) {
@@ -252,51 +248,21 @@ export class CheckSession {
     }
     const report = outcome.report;
     const allocationRows = read.snapshot.sheets.find((sheet) => sheet.name === report.allocation.sheetName)?.rows ?? [];
-    const fingerprintColumns = FINGERPRINT_FIELDS.map((field) => report.allocation.columns[field]?.index).filter((index): index is number => index !== undefined);
+    const columns = fingerprintColumns(report.allocation);
     const paint = await paintConflicts(context, {
       ...paintRequest,
       // Rows inserted or deleted since the last paint move the remembered cells with their bookings.
-      memory: reanchorMemory(memory, report.allocation.sheetName, allocationRows, fingerprintColumns),
+      memory: reanchorMemory(memory, report.allocation.sheetName, allocationRows, columns),
       sheet: report.allocation.sheetName,
       targets: conflictCells(report),
-      fingerprintOfRow: (row) => rowFingerprint(allocationRows[row - 1], fingerprintColumns),
+      fingerprintOfRow: (sheetRow) => rowFingerprint(allocationRows[sheetRow - 1], columns),
     });
     this.lastRead = withState(read, paint.memory);
     this.update({ checked: { report, snapshot: read.snapshot, checkedAt: this.now(), paint }, problem: null });
   }
 
-  private planStep(checked: CheckedWorkbook, action: Action) {
-    const { report, snapshot } = checked;
-    if (action.kind === 'fix') {
-      const { issue } = action;
-      const row = snapshot.sheets.find((sheet) => sheet.name === issue.sheet)?.rows[issue.row - 1];
-      const column = issue.cell === null ? -1 : (parseCellAddress(issue.cell)?.column ?? -1);
-      const before = row?.[column] ?? null;
-      const edits: CellEdit[] = issue.cell === null || issue.suggestion === undefined ? [] : [{ sheet: issue.sheet, address: issue.cell, before, after: issue.suggestion }];
-      const label = `Fix ${issue.cell}: ${issue.suggestion}`;
-      return { action: 'fix', conflict: '', rows: String(issue.row), edits, label, reason: issue.message };
-    }
-    const edits = planResolutionEdits(report, snapshot, action);
-    const label = describeResolution(report, action);
-    const conflict = report.conflicts.find((candidate) => candidate.id === action.conflictId);
-    const rows = action.kind === 'accept' ? (conflict?.rows ?? []).join(', ') : String(action.row);
-    return { action: action.kind, conflict: action.conflictId, rows, edits, label, reason: action.kind === 'accept' ? action.reason : label };
-  }
-
-  private logEntry(action: string, conflict: string, rows: string, edits: readonly CellEdit[], checked: CheckedWorkbook, reason: string): LogEntry {
-    const layout = checked.report.allocation;
-    const dateColumns = [layout.columns.start, layout.columns.end].filter((column) => column !== undefined).map((column) => column.index);
-    const dateAddresses = new Set(edits.filter((edit) => dateColumns.includes(parseCellAddress(edit.address)?.column ?? -1)).map((edit) => edit.address));
-    return {
-      when: this.now().toISOString().replace('T', ' ').slice(0, 19),
-      who: this.options.who?.() ?? 'Task pane',
-      conflict,
-      action,
-      rows,
-      before: describeEdits(edits, 'before', checked.report.date1904, dateAddresses),
-      after: describeEdits(edits, 'after', checked.report.date1904, dateAddresses),
-      reason,
-    };
+  private logEntry(checked: CheckedWorkbook, change: LoggedChange) {
+    return logEntryFor(checked.report, change, this.now().toISOString().replace('T', ' ').slice(0, 19), this.options.who?.() ?? 'Task pane');
   }
 
   private undoLabel(): string | null {
@@ -328,6 +294,19 @@ export class CheckSession {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+/** What applying an action writes and logs, and the words of its button. */
+function planStep(checked: CheckedWorkbook, action: Action): UndoStep {
+  const { report, snapshot } = checked;
+  if (action.kind === 'fix') {
+    const { issue } = action;
+    return { action: 'fix', conflict: '', rows: String(issue.row), edits: planIssueFix(snapshot, issue), label: `Fix ${issue.cell}: ${issue.suggestion}`, reason: issue.message };
+  }
+  const label = describeResolution(report, action);
+  const conflict = report.conflicts.find((candidate) => candidate.id === action.conflictId);
+  const rows = action.kind === 'accept' ? (conflict?.rows ?? []).join(', ') : String(action.row);
+  return { action: action.kind, conflict: action.conflictId, rows, edits: planResolutionEdits(report, snapshot, action), label, reason: action.kind === 'accept' ? action.reason : label };
 }
 
 /** The read as it is after the paint: the state sheet holds the memory the paint wrote. */

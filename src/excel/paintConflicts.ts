@@ -1,5 +1,7 @@
-import { CellAddress, CellRange, cellsToRanges, formatCellAddress, formatRangeAddress, parseCellAddress } from '../core';
-import { CellFill, FillMemory, memoryKey, serializeFillMemory, STATE_COLUMNS, STATE_SHEET } from './fillMemory';
+import {
+  CellAddress, CellFill, CellRange, cellsToRanges, FillMemory, formatCellAddress, formatRangeAddress, memoryKey, parseCellAddress, serializeFillMemory,
+  STATE_COLUMNS, STATE_SHEET,
+} from '../core';
 import { chunkAddresses } from './rangeAddresses';
 
 export const CONFLICT_COLOR = '#FFFF00';

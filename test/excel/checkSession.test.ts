@@ -1,5 +1,5 @@
 import { CheckSession } from '../../src/excel/checkSession';
-import { STATE_SHEET } from '../../src/excel/fillMemory';
+import { STATE_SHEET } from '../../src/core';
 import { ExcelSimulator } from '../../src/simulator/ExcelSimulator';
 import { booking, fillsOf, HEADER, incidentFills, incidentRows, serial, simulatorWith } from './workbooks';
 

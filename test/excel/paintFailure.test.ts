@@ -1,5 +1,5 @@
 import { CheckSession } from '../../src/excel/checkSession';
-import { parseFillMemory, STATE_SHEET } from '../../src/excel/fillMemory';
+import { parseFillMemory, STATE_SHEET } from '../../src/core';
 import { ExcelSimulator } from '../../src/simulator/ExcelSimulator';
 import { booking, HEADER } from './workbooks';
 

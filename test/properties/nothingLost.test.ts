@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { conflictCells, formatCellAddress, sheetCellAddress, suggestionsFor } from '../../src/core';
+import { conflictCells, formatCellAddress, parseFillMemory, sheetCellAddress, STATE_SHEET, suggestionsFor } from '../../src/core';
 import { CheckSession } from '../../src/excel/checkSession';
-import { parseFillMemory, STATE_SHEET } from '../../src/excel/fillMemory';
 import { ExcelSimulator } from '../../src/simulator/ExcelSimulator';
 import { HEADER, Row, serial } from '../excel/workbooks';
 

@@ -1,9 +1,10 @@
-import { sheetCellAddress } from '../model/address';
+import { parseCellAddress, sheetCellAddress } from '../model/address';
 import { CalendarDay, formatIsoDay, serialFromDay } from '../model/calendarDay';
 import { CellEdit } from '../model/cellEdit';
 import { Resolution } from './resolution';
 import { CellValue, WorkbookSnapshot } from '../model/snapshot';
 import { BookingField } from '../tables/tableLayout';
+import { Issue } from '../validation/issue';
 import { CheckReport } from '../model/report';
 
 /**
@@ -42,4 +43,13 @@ export function planResolutionEdits(report: CheckReport, snapshot: WorkbookSnaps
     case 'accept':
       return [];
   }
+}
+
+/** The one edit that fixes an issue: its suggestion written into its cell; none when it has no cell or no suggestion. */
+export function planIssueFix(snapshot: WorkbookSnapshot, issue: Issue): CellEdit[] {
+  if (issue.cell === null || issue.suggestion === undefined) return [];
+  const cell = parseCellAddress(issue.cell);
+  if (cell === undefined) return [];
+  const before = snapshot.sheets.find((sheet) => sheet.name === issue.sheet)?.rows[cell.row]?.[cell.column] ?? null;
+  return [{ sheet: issue.sheet, address: issue.cell, before, after: issue.suggestion }];
 }

@@ -1,4 +1,6 @@
-import { cellText, CellValue } from '../core';
+import { formatCellAddress, parseCellAddress } from '../model/address';
+import { cellText, CellValue } from '../model/snapshot';
+import { BookingField, TableLayout } from '../tables/tableLayout';
 
 /** Very hidden sheet where the add-in remembers fills it replaced, so they survive closing the file and reach co-authors. */
 export const STATE_SHEET = 'CapacityCheck state';
@@ -11,7 +13,7 @@ export interface RememberedFill {
   /** A1 address of one cell. */
   readonly address: string;
   readonly original: CellFill;
-  /** Who the cell's row belongs to when it was painted (`rowFingerprint`), to find the row again after rows move; '' when unknown. */
+  /** Whose the cell's row was when it was painted (`rowFingerprint`), to find the row again after rows move; '' when unknown. */
   readonly fingerprint: string;
 }
 
@@ -44,10 +46,17 @@ export function serializeFillMemory(memory: FillMemory): string[][] {
 
 export const STATE_COLUMNS = 6;
 
+/** Columns that say whose a row is and that no resolution rewrites (never its pool, dates or chips). */
+export const FINGERPRINT_FIELDS: readonly BookingField[] = ['id', 'lab', 'team', 'workload', 'owner', 'priority', 'notes'];
+
+/** The 0-based columns of the table's fingerprint fields, those it has. */
+export function fingerprintColumns(layout: TableLayout): number[] {
+  return FINGERPRINT_FIELDS.map((field) => layout.columns[field]?.index).filter((index): index is number => index !== undefined);
+}
+
 /**
- * What identifies a booking's row whatever a resolution changes: the text of its ID, Lab, Team, Workload,
- * Owner, Priority and Notes cells (never its pool, dates or chips, which resolutions rewrite). '' when the
- * table has none of those columns or they are all empty.
+ * What identifies a booking's row whatever a resolution changes: the text of its fingerprint columns.
+ * '' when the table has none of those columns or they are all empty.
  */
 export function rowFingerprint(cells: ReadonlyArray<CellValue> | undefined, columns: readonly number[]): string {
   if (cells === undefined || columns.length === 0) return '';
@@ -59,34 +68,31 @@ export function rowFingerprint(cells: ReadonlyArray<CellValue> | undefined, colu
  * The memory with each entry of `sheet` moved to the row its fingerprint now sits on, when rows were
  * inserted or deleted since it was painted (by anyone, with or without the add-in): the nearest row
  * with the same fingerprint, or dropped when that row is gone. Entries whose row still matches stay.
+ * `rows` are the sheet's rows (`rows[0]` is row 1).
  */
-export function reanchorMemory(
-  memory: FillMemory, sheet: string, rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>, fingerprintColumns: readonly number[],
-): FillMemory {
-  const fingerprintAt = (row: number) => rowFingerprint(rows[row - 1], fingerprintColumns);
+export function reanchorMemory(memory: FillMemory, sheet: string, rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>, columns: readonly number[]): FillMemory {
+  const fingerprintAt = (row: number) => rowFingerprint(rows[row], columns);
   const moved = [...memory.values()].filter((entry) => {
-    if (entry.sheet !== sheet || entry.fingerprint === '') return false;
-    const row = Number(/\d+$/.exec(entry.address)?.[0]);
-    return fingerprintAt(row) !== entry.fingerprint;
+    const cell = parseCellAddress(entry.address);
+    return entry.sheet === sheet && entry.fingerprint !== '' && cell !== undefined && fingerprintAt(cell.row) !== entry.fingerprint;
   });
   if (moved.length === 0) return memory;
   const rowsByFingerprint = new Map<string, number[]>();
-  rows.forEach((_, index) => {
-    const fingerprint = fingerprintAt(index + 1);
+  rows.forEach((_, row) => {
+    const fingerprint = fingerprintAt(row);
     if (fingerprint === '') return;
     const list = rowsByFingerprint.get(fingerprint) ?? [];
-    list.push(index + 1);
+    list.push(row);
     rowsByFingerprint.set(fingerprint, list);
   });
   const next: FillMemory = new Map(memory);
   for (const entry of moved) next.delete(memoryKey(entry.sheet, entry.address));
   for (const entry of moved) {
-    const [, column, rowText] = /^([A-Z]+)(\d+)$/.exec(entry.address) ?? [];
+    const cell = parseCellAddress(entry.address) as { row: number; column: number };
     const candidates = rowsByFingerprint.get(entry.fingerprint) ?? [];
-    if (column === undefined || candidates.length === 0) continue;
-    const oldRow = Number(rowText);
-    const nearest = candidates.reduce((best, row) => (Math.abs(row - oldRow) < Math.abs(best - oldRow) ? row : best));
-    const address = `${column}${nearest}`;
+    if (candidates.length === 0) continue;
+    const nearest = candidates.reduce((best, row) => (Math.abs(row - cell.row) < Math.abs(best - cell.row) ? row : best));
+    const address = formatCellAddress({ row: nearest, column: cell.column });
     if (!next.has(memoryKey(sheet, address))) next.set(memoryKey(sheet, address), { ...entry, address });
   }
   return next;
