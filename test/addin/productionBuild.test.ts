@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { validateManifest } from './validateManifest';
 
 const ROOT = path.join(__dirname, '..', '..');
 const WEBPACK = path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js');
@@ -30,6 +31,10 @@ describe('npm run build (the production add-in)', () => {
     expect(manifest).not.toContain('localhost');
     expect(manifest).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://capacity.example.org/addin/taskpane.html"/>');
     expect(manifest).toContain('<AppDomain>https://capacity.example.org/addin</AppDomain>');
+  });
+
+  it("writes a manifest that Microsoft's XSD schemas accept", async () => {
+    expect(await validateManifest(fs.readFileSync(path.join(out, 'manifest.xml'), 'utf8'))).toEqual([]);
   });
 
   it('ships the page, icons and help the manifest points to, and no simulator code', () => {
