@@ -1,7 +1,8 @@
-import { Booking, isInactiveStatus as isInactiveStatusText, Pool, poolKeyOf } from '../model/booking';
-import { CalendarDay } from '../model/calendarDay';
-import { Availability, Catalog, RegionMatch } from '../catalog/catalog';
+import { Catalog } from '../catalog/catalog';
 import { ProviderSpec, SiliconSpec } from '../catalog/catalogSchema';
+import { NameLookup } from '../catalog/nameLookup';
+import { Booking } from '../model/booking';
+import { CalendarDay } from '../model/calendarDay';
 import { cellIssue, Issue } from '../validation/issue';
 import { issueMessages } from '../validation/issueMessages';
 import { DateProblem, parseDateCell } from './parseDateCell';
@@ -26,190 +27,136 @@ const WHOLE_NUMBER_TEXT = /^\d{1,3}(,\d{3})+$|^\d+$/;
 const DECIMAL_TEXT = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 const TFLOPS_TOLERANCE = 0.1;
 
-type ProviderResult = { spec: ProviderSpec } | { spec: null; suggestion?: string };
-type SiliconResult = { spec: SiliconSpec } | { spec: null; suggestion?: string };
-
 /**
  * Reads every non-blank row under a table's header into bookings, checking each cell against the
  * catalog. Name look-ups are cached per distinct text, since big sheets repeat a few names.
  */
 export function readBookings(sheet: SheetSnapshot, layout: TableLayout, options: ReadTableOptions): ReadTableResult {
-  const { catalog, date1904, required, checkTflops } = options;
   const bookings: Booking[] = [];
   const issues: Issue[] = [];
   const columns = Object.fromEntries(
-    BOOKING_FIELDS.map((field) => [field, { field, index: layout.columns[field]?.index ?? -1, required: required.includes(field) }]),
+    BOOKING_FIELDS.map((field) => [field, { field, index: layout.columns[field]?.index ?? -1, required: options.required.includes(field) }]),
   ) as Record<BookingField, Column>;
   const knownColumns = BOOKING_FIELDS.map((field) => columns[field].index).filter((index) => index >= 0);
   const row = new RowReader(layout, issues);
-  const providers = new Map<string, ProviderResult>();
-  const silicons = new Map<string, SiliconResult>();
-  // Keyed by spec objects, not by joined text: a million rows would otherwise build and hash a million keys.
-  const regions = new Map<ProviderSpec, Map<string, RegionMatch>>();
-  const availabilities = new Map<ProviderSpec, Map<SiliconSpec, Availability>>();
-  const inactiveStatuses = new Map<string, boolean>();
-  const pools = new Map<string, Pool>();
-  const poolsByName = new Map<string, Map<string, Map<string, Map<string, Pool>>>>();
-
-  const findProvider = (text: string): ProviderResult => {
-    let result = providers.get(text);
-    if (result === undefined) {
-      const match = catalog.findProvider(text);
-      result = match.found ? { spec: match.value } : { spec: null, suggestion: match.suggestion };
-      providers.set(text, result);
-    }
-    return result;
-  };
-  const findSilicon = (text: string): SiliconResult => {
-    let result = silicons.get(text);
-    if (result === undefined) {
-      const match = catalog.findSilicon(text);
-      result = match.found ? { spec: match.value } : { spec: null, suggestion: match.suggestion };
-      silicons.set(text, result);
-    }
-    return result;
-  };
-  const findRegion = (provider: ProviderSpec, text: string): RegionMatch => {
-    const byText = childMap(regions, provider);
-    let result = byText.get(text);
-    if (result === undefined) {
-      result = catalog.findRegion(provider, text);
-      byText.set(text, result);
-    }
-    return result;
-  };
-  const availabilityOf = (provider: ProviderSpec, silicon: SiliconSpec): Availability => {
-    const bySilicon = childMap(availabilities, provider);
-    let result = bySilicon.get(silicon);
-    if (result === undefined) {
-      result = catalog.availability(provider, silicon);
-      bySilicon.set(silicon, result);
-    }
-    return result;
-  };
-  // A regular expression per row costs more than the rest of the row's status handling.
-  const isInactiveStatus = (status: string): boolean => {
-    let inactive = inactiveStatuses.get(status);
-    if (inactive === undefined) {
-      inactive = isInactiveStatusText(status);
-      inactiveStatuses.set(status, inactive);
-    }
-    return inactive;
-  };
-  // Rows repeat a few spellings: find the names as given before building and hashing the normalised key.
-  const internPool = (provider: string, region: string, silicon: string, block: string): Pool => {
-    const byBlock = childMap(childMap(childMap(poolsByName, provider), region), silicon);
-    let pool = byBlock.get(block);
-    if (pool === undefined) {
-      const key = poolKeyOf(provider, region, silicon, block);
-      pool = pools.get(key);
-      if (pool === undefined) {
-        pool = { key, provider, region, silicon, block };
-        pools.set(key, pool);
-      }
-      byBlock.set(block, pool);
-    }
-    return pool;
-  };
-
+  const names = new NameLookup(options.catalog);
   for (let rowIndex = layout.headerRow; rowIndex < sheet.rows.length; rowIndex++) {
     const cells = sheet.rows[rowIndex];
     if (cells === undefined || allBlank(cells, knownColumns)) continue;
     row.moveTo(cells, rowIndex + 1);
-
-    const providerText = row.textOf(columns.provider);
-    const regionText = row.textOf(columns.region);
-    const siliconText = row.textOf(columns.silicon);
-    const blockText = row.textOf(columns.block);
-    let provider: ProviderSpec | null = null;
-    let silicon: SiliconSpec | null = null;
-    let region: string | null = null;
-    if (row.hasValue(columns.provider)) {
-      const found = findProvider(providerText);
-      provider = found.spec;
-      if (found.spec === null) row.report(columns.provider, 'unknown-provider', issueMessages.unknownProvider(providerText, found.suggestion), found.suggestion);
-    }
-    if (row.hasValue(columns.region) && provider !== null) {
-      const found = findRegion(provider, regionText);
-      if (found.found) region = found.region;
-      else row.report(columns.region, 'unknown-region', issueMessages.unknownRegion(regionText, provider.name, found.suggestion, found.otherProvider), found.suggestion);
-    }
-    if (row.hasValue(columns.silicon)) {
-      const found = findSilicon(siliconText);
-      silicon = found.spec;
-      if (found.spec === null) row.report(columns.silicon, 'unknown-silicon', issueMessages.unknownSilicon(siliconText, found.suggestion), found.suggestion);
-    }
-    if (provider !== null && silicon !== null) {
-      const availability = availabilityOf(provider, silicon);
-      if (availability.kind === 'not-offered') {
-        const offeredBy = catalog.offersOf(silicon).map((offer) => offer.provider.name);
-        row.report(columns.silicon, 'silicon-not-offered', issueMessages.siliconNotOffered(provider.name, silicon.name, offeredBy));
-      } else if (availability.kind === 'regions' && region !== null && !availability.regions.has(region)) {
-        row.report(columns.region, 'silicon-not-in-region', issueMessages.siliconNotInRegion(provider.name, silicon.name, region, [...availability.regions]));
-      }
-    }
-
-    let chips: number | null = null;
-    if (row.hasValue(columns.chips)) {
-      const value = row.valueOf(columns.chips);
-      chips = readChips(value);
-      if (chips === null) row.report(columns.chips, 'invalid-chips', issueMessages.invalidChips(isCellError(value) ? value.error : cellText(value)));
-    }
-
-    let start: CalendarDay | null = null;
-    let end: CalendarDay | null = null;
-    if (row.hasValue(columns.start)) {
-      const parsed = parseDateCell(row.valueOf(columns.start), date1904);
-      if (parsed.ok) start = parsed.day;
-      else row.report(columns.start, 'invalid-date', issueMessages.invalidDate(layout.columns.start?.header ?? 'Start', parsed.problem), suggestionOf(parsed.problem));
-    }
-    if (row.hasValue(columns.end)) {
-      const parsed = parseDateCell(row.valueOf(columns.end), date1904);
-      if (parsed.ok) end = parsed.day;
-      else row.report(columns.end, 'invalid-date', issueMessages.invalidDate(layout.columns.end?.header ?? 'End', parsed.problem), suggestionOf(parsed.problem));
-    }
-    const datesValid = start !== null && end !== null && end >= start;
-    if (start !== null && end !== null && end < start) row.report(columns.end, 'end-before-start', issueMessages.endBeforeStart(start, end));
-
-    if (checkTflops && row.hasValue(columns.tflops)) {
-      const tflops = readNumber(row.valueOf(columns.tflops));
-      if (tflops === null) row.report(columns.tflops, 'tflops-mismatch', issueMessages.invalidTflops(row.textOf(columns.tflops)));
-      else if (chips !== null && silicon?.denseBf16Tflops) {
-        const expected = chips * silicon.denseBf16Tflops;
-        if (Math.abs(tflops - expected) > TFLOPS_TOLERANCE * expected) {
-          row.report(columns.tflops, 'tflops-mismatch', issueMessages.tflopsMismatch(tflops, expected, chips, silicon.name, silicon.denseBf16Tflops));
-        }
-      }
-    }
-
-    const status = row.textOf(columns.status);
-    const pool =
-      providerText !== '' && regionText !== '' && siliconText !== ''
-        ? internPool(provider?.name ?? providerText, region ?? regionText, silicon?.name ?? siliconText, blockText)
-        : null;
-    bookings.push({
-      sheetRow: row.sheetRow,
-      id: row.textOf(columns.id),
-      lab: row.textOf(columns.lab),
-      team: row.textOf(columns.team),
-      workload: row.textOf(columns.workload),
-      status,
-      priority: row.textOf(columns.priority),
-      owner: row.textOf(columns.owner),
-      notes: row.textOf(columns.notes),
-      providerText,
-      regionText,
-      siliconText,
-      blockText,
-      pool,
-      silicon,
-      chips,
-      start: datesValid ? start : null,
-      endExclusive: datesValid ? (end as CalendarDay) + 1 : null,
-      active: datesValid && pool !== null && !isInactiveStatus(status),
-    });
+    bookings.push(readRow(row, columns, names, options));
   }
   return { bookings, issues };
+}
+
+/** One row as a booking, its issues reported into the row reader. */
+function readRow(row: RowReader, columns: Record<BookingField, Column>, names: NameLookup, options: ReadTableOptions): Booking {
+  readNames(row, columns, names);
+  const { provider, region, silicon } = row.names;
+  const chips = readChipsCell(row, columns.chips);
+  const start = readDateCell(row, columns.start, options.date1904);
+  const end = readDateCell(row, columns.end, options.date1904);
+  const datesValid = start !== null && end !== null && end >= start;
+  if (start !== null && end !== null && end < start) row.report(columns.end, 'end-before-start', issueMessages.endBeforeStart(start, end));
+  if (options.checkTflops) checkTflops(row, columns.tflops, chips, silicon);
+
+  const providerText = row.textOf(columns.provider);
+  const regionText = row.textOf(columns.region);
+  const siliconText = row.textOf(columns.silicon);
+  const blockText = row.textOf(columns.block);
+  const status = row.textOf(columns.status);
+  const pool = providerText !== '' && regionText !== '' && siliconText !== ''
+    ? names.pool(provider?.name ?? providerText, region ?? regionText, silicon?.name ?? siliconText, blockText)
+    : null;
+  return {
+    sheetRow: row.sheetRow,
+    id: row.textOf(columns.id),
+    lab: row.textOf(columns.lab),
+    team: row.textOf(columns.team),
+    workload: row.textOf(columns.workload),
+    status,
+    priority: row.textOf(columns.priority),
+    owner: row.textOf(columns.owner),
+    notes: row.textOf(columns.notes),
+    providerText,
+    regionText,
+    siliconText,
+    blockText,
+    pool,
+    silicon,
+    chips,
+    start: datesValid ? start : null,
+    endExclusive: datesValid ? (end as CalendarDay) + 1 : null,
+    active: datesValid && pool !== null && !names.isInactive(status),
+  };
+}
+
+/** The row's provider, region and silicon as the catalog knows them, into `row.names`; each unknown or mismatched name reported. */
+function readNames(row: RowReader, columns: Record<BookingField, Column>, names: NameLookup): void {
+  let provider: ProviderSpec | null = null;
+  let silicon: SiliconSpec | null = null;
+  let region: string | null = null;
+  if (row.hasValue(columns.provider)) {
+    const text = row.textOf(columns.provider);
+    const found = names.provider(text);
+    provider = found.spec;
+    if (found.spec === null) row.report(columns.provider, 'unknown-provider', issueMessages.unknownProvider(text, found.suggestion), found.suggestion);
+  }
+  if (row.hasValue(columns.region) && provider !== null) {
+    const text = row.textOf(columns.region);
+    const found = names.region(provider, text);
+    if (found.found) region = found.region;
+    else row.report(columns.region, 'unknown-region', issueMessages.unknownRegion(text, provider.name, found.suggestion, found.otherProvider), found.suggestion);
+  }
+  if (row.hasValue(columns.silicon)) {
+    const text = row.textOf(columns.silicon);
+    const found = names.silicon(text);
+    silicon = found.spec;
+    if (found.spec === null) row.report(columns.silicon, 'unknown-silicon', issueMessages.unknownSilicon(text, found.suggestion), found.suggestion);
+  }
+  if (provider !== null && silicon !== null) {
+    const availability = names.availability(provider, silicon);
+    if (availability.kind === 'not-offered') {
+      const offeredBy = names.catalog.offersOf(silicon).map((offer) => offer.provider.name);
+      row.report(columns.silicon, 'silicon-not-offered', issueMessages.siliconNotOffered(provider.name, silicon.name, offeredBy));
+    } else if (availability.kind === 'regions' && region !== null && !availability.regions.has(region)) {
+      row.report(columns.region, 'silicon-not-in-region', issueMessages.siliconNotInRegion(provider.name, silicon.name, region, [...availability.regions]));
+    }
+  }
+  // Written into the reader's one scratch object: a million rows would otherwise allocate a million results.
+  row.names.provider = provider;
+  row.names.region = region;
+  row.names.silicon = silicon;
+}
+
+function readChipsCell(row: RowReader, column: Column): number | null {
+  if (!row.hasValue(column)) return null;
+  const value = row.valueOf(column);
+  const chips = readChips(value);
+  if (chips === null) row.report(column, 'invalid-chips', issueMessages.invalidChips(isCellError(value) ? value.error : cellText(value)));
+  return chips;
+}
+
+function readDateCell(row: RowReader, column: Column, date1904: boolean): CalendarDay | null {
+  if (!row.hasValue(column)) return null;
+  const parsed = parseDateCell(row.valueOf(column), date1904);
+  if (parsed.ok) return parsed.day;
+  row.report(column, 'invalid-date', issueMessages.invalidDate(row.headerOf(column), parsed.problem), suggestionOf(parsed.problem));
+  return null;
+}
+
+function checkTflops(row: RowReader, column: Column, chips: number | null, silicon: SiliconSpec | null): void {
+  if (!row.hasValue(column)) return;
+  const tflops = readNumber(row.valueOf(column));
+  if (tflops === null) {
+    row.report(column, 'tflops-mismatch', issueMessages.invalidTflops(row.textOf(column)));
+    return;
+  }
+  if (chips === null || !silicon?.denseBf16Tflops) return;
+  const expected = chips * silicon.denseBf16Tflops;
+  if (Math.abs(tflops - expected) > TFLOPS_TOLERANCE * expected) {
+    row.report(column, 'tflops-mismatch', issueMessages.tflopsMismatch(tflops, expected, chips, silicon.name, silicon.denseBf16Tflops));
+  }
 }
 
 /** Where a field's cells are in the table (-1 when it has no such column), and whether they must be filled. */
@@ -227,6 +174,8 @@ interface Column {
 class RowReader {
   private cells: ReadonlyArray<CellValue> = [];
   sheetRow = 0;
+  /** The current row's names as the catalog knows them (`readNames`). */
+  readonly names: { provider: ProviderSpec | null; region: string | null; silicon: SiliconSpec | null } = { provider: null, region: null, silicon: null };
 
   constructor(
     private readonly layout: TableLayout,
@@ -246,6 +195,11 @@ class RowReader {
     return cellText(this.valueOf(column));
   }
 
+  /** The column's header as the sheet spells it, or the field's usual name. */
+  headerOf(column: Column): string {
+    return this.layout.columns[column.field]?.header ?? FIELD_LABELS[column.field];
+  }
+
   report(column: Column, code: Issue['code'], message: string, suggestion?: string): void {
     this.issues.push(cellIssue(this.layout, this.sheetRow, column.field, code, message, suggestion));
   }
@@ -254,7 +208,7 @@ class RowReader {
   hasValue(column: Column): boolean {
     if (column.index < 0) return false;
     if (!isBlankCell(this.valueOf(column))) return true;
-    if (column.required) this.report(column, 'missing-value', issueMessages.missingValue(this.layout.columns[column.field]?.header ?? FIELD_LABELS[column.field]));
+    if (column.required) this.report(column, 'missing-value', issueMessages.missingValue(this.headerOf(column)));
     return false;
   }
 }
@@ -262,16 +216,6 @@ class RowReader {
 function allBlank(cells: ReadonlyArray<CellValue>, columns: readonly number[]): boolean {
   for (const index of columns) if (!isBlankCell(cells[index])) return false;
   return true;
-}
-
-/** The map under `key`, added when missing. */
-function childMap<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
-  let child = map.get(key);
-  if (child === undefined) {
-    child = new Map<K2, V>();
-    map.set(key, child);
-  }
-  return child;
 }
 
 function suggestionOf(problem: DateProblem): string | undefined {
