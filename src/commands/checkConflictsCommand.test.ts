@@ -27,6 +27,28 @@ describe('checkConflictsCommand (the ribbon’s Check conflicts)', () => {
     expect(calls).toEqual(['showTaskpane', 'completed']);
   });
 
+  it('opens the task pane on errors alone, with nothing double-booked and nothing painted', async () => {
+    const typo = [HEADER, ['AWS', 'us-east-1', 'Trainuim2', '2026-04-14', '2026-04-27']];
+    sim = new ExcelSimulator({ sheets: [{ name: 'Plan', rows: typo }] }).install(globalThis);
+    const { calls, event, host } = ribbon();
+    const session = new CheckSession();
+    await checkConflictsCommand(event, session, host);
+    expect(session.getState().checked?.report.conflicts).toEqual([]);
+    expect(session.getState().checked?.report.issues.map((issue) => `${issue.cell} ${issue.code}`)).toEqual(['C2 unknown-silicon']);
+    expect(sim.fillAt('Plan', 'C2')).not.toBe('#FFFF00');
+    expect(calls).toEqual(['showTaskpane', 'completed']);
+  });
+
+  it('does not open the task pane for warnings alone', async () => {
+    const warning = [HEADER, ['AWS', 'eu-west-1', 'Trainium2', '2026-04-14', '2026-04-27']];
+    sim = new ExcelSimulator({ sheets: [{ name: 'Plan', rows: warning }] }).install(globalThis);
+    const { calls, event, host } = ribbon();
+    const session = new CheckSession();
+    await checkConflictsCommand(event, session, host);
+    expect(session.getState().checked?.report.issues.map((issue) => `${issue.severity} ${issue.code}`)).toEqual(['warning silicon-not-in-region']);
+    expect(calls).toEqual(['completed']);
+  });
+
   it('completes the event without opening the pane when the workbook is clean', async () => {
     sim = new ExcelSimulator({ sheets: [{ name: 'Plan', rows: CLEAN }] }).install(globalThis);
     const { calls, event, host } = ribbon();
