@@ -1,18 +1,13 @@
 import ExcelJS from 'exceljs';
+import { BookingRow, HEADER, LAB_FILLS } from '../fixtures/bookingRows';
+
+export { LAST_COLUMN, PAINTED_COLUMNS } from '../fixtures/bookingRows';
 
 /** Text that would run script if any part of the page rendered workbook text as HTML. */
 export const XSS_PAYLOAD = '<img src=x onerror=alert(1)>';
 
-export const HEADER = ['ID', 'Lab', 'Team', 'Workload', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status', 'Notes'];
-export const LAST_COLUMN = 'L';
-/** Silicon, Chips, Start and End: the cells a conflict paints in this layout (there is no Block column). */
-export const PAINTED_COLUMNS = ['G', 'H', 'I', 'J'];
-
-export const LAB_FILLS: Readonly<Record<string, string>> = { 'Lab A': '#FCE4D6', 'Lab B': '#DDEBF7', 'Lab C': '#E2EFDA' };
 const HEADER_FILL = '#1F3864';
 const WHITE = '#FFFFFF';
-
-type Booking = readonly [id: string, lab: string, team: string, workload: string, provider: string, region: string, silicon: string, chips: number, start: string, end: string, status: string, notes: string];
 
 /**
  * The bookings, from sheet row 2. Rows 2+3 are the motivating incident (Trainium2 in us-east-1 booked
@@ -20,15 +15,15 @@ type Booking = readonly [id: string, lab: string, team: string, workload: string
  * Trainium2; row 8 has an explicit white fill and row 9 no fill, and moving row 9's Start to 5 May makes
  * them collide on TPU v6e.
  */
-export const BOOKINGS: readonly Booking[] = [
-  ['P-1', 'Lab A', 'Pretrain', 'pre-training', 'AWS', 'us-east-1', 'Trainium2', 2048, '2026-04-14', '2026-04-27', 'confirmed', 'the big run'],
-  ['P-2', 'Lab B', 'FT sprint', 'fine-tuning', 'AWS', 'us-east-1', 'Trainium2', 512, '2026-04-14', '2026-04-27', 'tentative', ''],
-  ['P-3', 'Lab C', 'Serve', 'inference', 'Google Cloud', 'us-east5', 'TPU v5p', 128, '2026-03-01', '2026-03-31', 'confirmed', ''],
-  ['P-4', 'Lab C', XSS_PAYLOAD, 'evaluation', 'AWS', 'us-east-2', 'H100', 64, '2026-05-04', '2026-05-15', 'confirmed', XSS_PAYLOAD],
-  ['P-5', 'Lab A', 'Eval', 'evaluation', 'AWS', 'us-east-2', 'H100', 64, '2026-05-11', '2026-05-20', 'confirmed', ''],
-  ['P-6', 'Lab B', 'Tokenizer', 'research', 'AWS', 'us-east-1', 'Trainuim2', 16, '2026-06-01', '2026-06-05', 'confirmed', ''],
-  ['P-7', 'Lab B', 'Serve', 'inference', 'Google Cloud', 'us-central1', 'TPU v6e', 256, '2026-05-01', '2026-05-10', 'confirmed', ''],
-  ['P-8', 'Lab C', 'Evals', 'evaluation', 'Google Cloud', 'us-central1', 'TPU v6e', 256, '2026-06-01', '2026-06-10', 'tentative', ''],
+export const BOOKINGS: readonly BookingRow[] = [
+  { id: 'P-1', lab: 'Lab A', team: 'Pretrain', workload: 'pre-training', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 2048, start: '2026-04-14', end: '2026-04-27', status: 'confirmed', notes: 'the big run' },
+  { id: 'P-2', lab: 'Lab B', team: 'FT sprint', workload: 'fine-tuning', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 512, start: '2026-04-14', end: '2026-04-27', status: 'tentative' },
+  { id: 'P-3', lab: 'Lab C', team: 'Serve', workload: 'inference', provider: 'Google Cloud', region: 'us-east5', silicon: 'TPU v5p', chips: 128, start: '2026-03-01', end: '2026-03-31', status: 'confirmed' },
+  { id: 'P-4', lab: 'Lab C', team: XSS_PAYLOAD, workload: 'evaluation', provider: 'AWS', region: 'us-east-2', silicon: 'H100', chips: 64, start: '2026-05-04', end: '2026-05-15', status: 'confirmed', notes: XSS_PAYLOAD },
+  { id: 'P-5', lab: 'Lab A', team: 'Eval', workload: 'evaluation', provider: 'AWS', region: 'us-east-2', silicon: 'H100', chips: 64, start: '2026-05-11', end: '2026-05-20', status: 'confirmed' },
+  { id: 'P-6', lab: 'Lab B', team: 'Tokenizer', workload: 'research', provider: 'AWS', region: 'us-east-1', silicon: 'Trainuim2', chips: 16, start: '2026-06-01', end: '2026-06-05', status: 'confirmed' },
+  { id: 'P-7', lab: 'Lab B', team: 'Serve', workload: 'inference', provider: 'Google Cloud', region: 'us-central1', silicon: 'TPU v6e', chips: 256, start: '2026-05-01', end: '2026-05-10', status: 'confirmed' },
+  { id: 'P-8', lab: 'Lab C', team: 'Evals', workload: 'evaluation', provider: 'Google Cloud', region: 'us-central1', silicon: 'TPU v6e', chips: 256, start: '2026-06-01', end: '2026-06-10', status: 'tentative' },
 ];
 export const LAST_ROW = BOOKINGS.length + 1;
 export const TRAINIUM_ROWS = [2, 3];
@@ -41,7 +36,7 @@ export function rowFill(row: number): string | null {
   if (row === 1) return HEADER_FILL;
   if (row === 8) return WHITE;
   if (row === 9) return null;
-  return LAB_FILLS[BOOKINGS[row - 2][1]];
+  return LAB_FILLS[BOOKINGS[row - 2].lab];
 }
 
 export function addressesOf(rows: readonly number[], columns: readonly string[]): string[] {
@@ -58,10 +53,10 @@ export function tableAddresses(): string[] {
 export async function buildCapacityWorkbook(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Allocations');
-  sheet.addRow(HEADER).font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  sheet.addRow([...HEADER]).font = { bold: true, color: { argb: 'FFFFFFFF' } };
   for (const booking of BOOKINGS) {
-    const [id, lab, team, workload, provider, region, silicon, chips, start, end, status, notes] = booking;
-    sheet.addRow([id, lab, team, workload, provider, region, silicon, chips, utcDay(start), utcDay(end), status, notes || null]);
+    const { id, lab, team, workload, provider, region, silicon, chips, start, end, status, notes } = booking;
+    sheet.addRow([id, lab, team, workload, provider, region, silicon, chips, utcDay(start), utcDay(end), status ?? 'confirmed', notes || null]);
   }
   for (let row = 1; row <= LAST_ROW; row++) {
     const fill = rowFill(row);

@@ -82,7 +82,7 @@ describe('CheckSession on the Excel simulator', () => {
   describe('when an edit ends the conflict', () => {
     it('gives every painted cell its own fill back: lab colours, and no fill as no fill rather than white', async () => {
       const rows = incidentRows();
-      rows[1] = booking('P-2', 'Lab B', 'FT sprint', 'fine-tuning', 'AWS', 'us-east-1', 'Trainium2', 512, '2026-03-09', '2026-03-22', 'tentative');
+      rows[1] = booking({ id: 'P-2', lab: 'Lab B', team: 'FT sprint', workload: 'fine-tuning', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 512, start: '2026-03-09', end: '2026-03-22', status: 'tentative' });
       const fills = { 'A2:L2': '#FCE4D6', 'A4:L4': '#FFFFFF' }; // row 3 has no fill at all
       const { sim, session } = start(rows, fills);
       const before = fillsOf(sim, 'Allocations', 5);
@@ -190,7 +190,7 @@ describe('CheckSession on the Excel simulator', () => {
 
     it('fixes a typo from its suggestion', async () => {
       const rows = incidentRows();
-      rows[3] = booking('P-4', 'Lab A', 'Eval', 'evaluation', 'AWS', 'us-east-2', 'H20O', 64, '2026-04-01', '2026-04-10');
+      rows[3] = booking({ id: 'P-4', lab: 'Lab A', team: 'Eval', workload: 'evaluation', provider: 'AWS', region: 'us-east-2', silicon: 'H20O', chips: 64, start: '2026-04-01', end: '2026-04-10' });
       const { sim, session } = start(rows);
       await session.check();
       const issue = session.getState().checked!.report.issues.find((candidate) => candidate.code === 'unknown-silicon')!;
@@ -204,7 +204,7 @@ describe('CheckSession on the Excel simulator', () => {
   describe('live checking', () => {
     it('turns a double-booking yellow after it is typed, and clears it when fixed, without the add-in reacting to its own writes', async () => {
       const rows = incidentRows();
-      rows[1] = booking('P-2', 'Lab B', 'FT sprint', 'fine-tuning', 'AWS', 'us-east-1', 'Trainium2', 512, '2026-04-09', '2026-04-22');
+      rows[1] = booking({ id: 'P-2', lab: 'Lab B', team: 'FT sprint', workload: 'fine-tuning', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 512, start: '2026-04-09', end: '2026-04-22' });
       const { sim, session } = start(rows);
       await session.check();
       await session.startLiveChecking();
@@ -229,8 +229,8 @@ describe('CheckSession on the Excel simulator', () => {
         // Every 50th row double-books one pool; the others each have a pool to themselves.
         const rows = Array.from({ length: size }, (_, i) =>
           i % 50 === 0
-            ? booking(`R-${i}`, 'Lab A', 'T', 'research', 'AWS', 'us-east-1', 'H100', 8, '2026-03-01', '2026-03-05')
-            : booking(`R-${i}`, 'Lab B', 'T', 'research', 'Self-built', `dc-${i}`, 'H100', 8, '2026-01-01', '2026-01-31'),
+            ? booking({ id: `R-${i}`, lab: 'Lab A', team: 'T', workload: 'research', provider: 'AWS', region: 'us-east-1', silicon: 'H100', chips: 8, start: '2026-03-01', end: '2026-03-05' })
+            : booking({ id: `R-${i}`, lab: 'Lab B', team: 'T', workload: 'research', provider: 'Self-built', region: `dc-${i}`, silicon: 'H100', chips: 8, start: '2026-01-01', end: '2026-01-31' }),
         );
         sim = simulatorWith(rows).install(globalThis);
         await new CheckSession().check();
@@ -257,7 +257,7 @@ void HEADER;
 describe('co-authors editing while live checking runs', () => {
   it('keeps every co-author edit and ends with the paint of the latest values', async () => {
     const rows = incidentRows();
-    rows[1] = booking('P-2', 'Lab B', 'FT sprint', 'fine-tuning', 'AWS', 'us-east-1', 'Trainium2', 512, '2026-04-09', '2026-04-22');
+    rows[1] = booking({ id: 'P-2', lab: 'Lab B', team: 'FT sprint', workload: 'fine-tuning', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 512, start: '2026-04-09', end: '2026-04-22' });
     sim = simulatorWith(rows, incidentFills()).install(globalThis);
     const session = new CheckSession({ debounceMs: 5 });
     await session.check();
@@ -295,9 +295,9 @@ describe('cancelling a check', () => {
 
 describe('a live re-check after an edit', () => {
   it('re-reads only the edited rows: three syncs and a small answer on a 10,000-row table', async () => {
-    const rows = Array.from({ length: 10_000 }, (_, i) => booking(`R-${i}`, 'Lab B', 'T', 'research', 'Self-built', `dc-${i}`, 'H100', 8, '2026-01-01', '2026-01-31'));
-    rows[0] = booking('A', 'Lab A', 'a', 'research', 'AWS', 'us-east-1', 'Trainium2', 8, '2026-03-01', '2026-03-10');
-    rows[1] = booking('B', 'Lab B', 'b', 'research', 'AWS', 'us-east-1', 'Trainium2', 8, '2026-04-01', '2026-04-10');
+    const rows = Array.from({ length: 10_000 }, (_, i) => booking({ id: `R-${i}`, lab: 'Lab B', team: 'T', workload: 'research', provider: 'Self-built', region: `dc-${i}`, silicon: 'H100', chips: 8, start: '2026-01-01', end: '2026-01-31' }));
+    rows[0] = booking({ id: 'A', lab: 'Lab A', team: 'a', workload: 'research', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 8, start: '2026-03-01', end: '2026-03-10' });
+    rows[1] = booking({ id: 'B', lab: 'Lab B', team: 'b', workload: 'research', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 8, start: '2026-04-01', end: '2026-04-10' });
     sim = simulatorWith(rows).install(globalThis);
     const session = new CheckSession({ debounceMs: 5 });
     await session.check();

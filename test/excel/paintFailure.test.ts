@@ -7,11 +7,11 @@ describe('a paint that fails part-way', () => {
   it('leaves the remembered fills matching the cells that are really yellow, and tells the user', async () => {
     // Four conflicting rows apart from each other need one long multi-area address, which this Excel refuses.
     const rows = [
-      booking('A', 'Lab A', 'a', 'research', 'AWS', 'us-east-1', 'Trainium2', 8, '2026-03-01', '2026-03-10'),
-      booking('x', 'Lab C', 'x', 'research', 'AWS', 'us-east-2', 'H200', 8, '2026-03-01', '2026-03-10'),
-      booking('B', 'Lab B', 'b', 'research', 'AWS', 'us-east-1', 'Trainium2', 8, '2026-03-05', '2026-03-12'),
-      booking('y', 'Lab C', 'y', 'research', 'Google Cloud', 'us-central1', 'TPU v5p', 8, '2026-03-01', '2026-03-10'),
-      booking('C', 'Lab A', 'c', 'research', 'AWS', 'us-east-1', 'Trainium2', 8, '2026-03-08', '2026-03-15'),
+      booking({ id: 'A', lab: 'Lab A', team: 'a', workload: 'research', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 8, start: '2026-03-01', end: '2026-03-10' }),
+      booking({ id: 'x', lab: 'Lab C', team: 'x', workload: 'research', provider: 'AWS', region: 'us-east-2', silicon: 'H200', chips: 8, start: '2026-03-01', end: '2026-03-10' }),
+      booking({ id: 'B', lab: 'Lab B', team: 'b', workload: 'research', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 8, start: '2026-03-05', end: '2026-03-12' }),
+      booking({ id: 'y', lab: 'Lab C', team: 'y', workload: 'research', provider: 'Google Cloud', region: 'us-central1', silicon: 'TPU v5p', chips: 8, start: '2026-03-01', end: '2026-03-10' }),
+      booking({ id: 'C', lab: 'Lab A', team: 'c', workload: 'research', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 8, start: '2026-03-08', end: '2026-03-15' }),
     ];
     const sim = new ExcelSimulator({ sheets: [{ name: 'Allocations', rows: [HEADER, ...rows], fills: { 'A2:L6': '#DDEBF7' } }], limits: { addressChars: 12 } }).install(globalThis);
     try {
