@@ -1,56 +1,15 @@
 import {
-  cellsToRanges, CheckOptions, CheckReport, checkWorkbook, Conflict, conflictCells, describeResolution, FillMemory, fingerprintColumns, formatRangeAddress,
-  invertEdits, Issue, LoggedChange, logEntryFor, paintedCellsOfRows, parseFillMemory, planIssueFix, planResolutionEdits, reanchorMemory, Resolution,
-  RESOLUTION_LOG_SHEET, rowFingerprint, serializeFillMemory, STATE_SHEET, WorkbookSnapshot,
+  cellsToRanges, checkWorkbook, Conflict, conflictCells, FillMemory, fingerprintColumns, formatRangeAddress, invertEdits, LoggedChange, logEntryFor,
+  paintedCellsOfRows, parseFillMemory, reanchorMemory, RESOLUTION_LOG_SHEET, rowFingerprint, serializeFillMemory, STATE_SHEET,
 } from '../core';
 import { applyCellEdits } from './applyCellEdits';
-import { paintConflicts, PaintOutcome } from './paintConflicts';
+import { paintConflicts } from './paintConflicts';
 import { chunkAddresses } from './rangeAddresses';
-import { CheckCancelled, readChangedRows, readWorkbook, SheetChange, WorkbookRead } from './readWorkbook';
+import { LiveChecking } from './liveChecking';
+import { Action, CheckedWorkbook, ExcelRun, planStep, SessionOptions, SessionState, UndoStep } from './sessionState';
+import { CheckCancelled, readChangedRows, readWorkbook, WorkbookRead } from './readWorkbook';
 
-/** A one-click fix of an issue: its suggestion written into its cell. */
-export interface IssueFix {
-  readonly kind: 'fix';
-  readonly issue: Issue;
-}
-
-export type Action = Resolution | IssueFix;
-
-export interface CheckedWorkbook {
-  readonly report: CheckReport;
-  readonly snapshot: WorkbookSnapshot;
-  readonly checkedAt: Date;
-  readonly paint: PaintOutcome;
-}
-
-export interface SessionState {
-  readonly busy: 'checking' | 'applying' | null;
-  readonly checked: CheckedWorkbook | null;
-  /** Why the workbook cannot be checked (no allocation table), in one sentence. */
-  readonly problem: string | null;
-  /** Something the user should read: a refused write, an error. */
-  readonly notice: { readonly kind: 'info' | 'warning' | 'error'; readonly text: string } | null;
-  /** What Undo would revert, or null. */
-  readonly undoLabel: string | null;
-}
-
-/** A change the session applied, with the words of its button, so Undo can take it back. */
-interface UndoStep extends LoggedChange {
-  readonly label: string;
-}
-
-type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-export interface SessionOptions {
-  /** Defaults to the global `Excel.run`, looked up when called. */
-  readonly run?: ExcelRun;
-  readonly now?: () => Date;
-  /** Name written in the log's Who column. */
-  readonly who?: () => string;
-  readonly checkOptions?: CheckOptions;
-  /** Quiet time after the last edit before a live re-check. */
-  readonly debounceMs?: number;
-}
+export type { Action, CheckedWorkbook, IssueFix, SessionOptions, SessionState } from './sessionState';
 
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
@@ -62,17 +21,16 @@ export class CheckSession {
   private state: SessionState = { busy: null, checked: null, problem: null, notice: null, undoLabel: null };
   private readonly listeners = new Set<(state: SessionState) => void>();
   private readonly undoStack: UndoStep[] = [];
-  private liveHandler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
-  private debounceTimer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> = Promise.resolve();
   private recheckQueued = false;
   private cancelRequested = false;
   /** The last read, patched by live checks that re-read only edited rows. */
   private lastRead: WorkbookRead | null = null;
-  /** Edits since the last check, for a live check to re-read. */
-  private pendingChanges: SheetChange[] = [];
+  private readonly live: LiveChecking;
 
-  constructor(private readonly options: SessionOptions = {}) {}
+  constructor(private readonly options: SessionOptions = {}) {
+    this.live = new LiveChecking((batch) => this.run(batch), () => this.queueLiveCheck(), options.debounceMs ?? 300);
+  }
 
   getState(): SessionState {
     return this.state;
@@ -178,23 +136,12 @@ export class CheckSession {
   }
 
   /** Re-checks after edits by the user or co-authors (never after the add-in's own writes). */
-  async startLiveChecking(): Promise<void> {
-    if (this.liveHandler !== null) return;
-    await this.run(async (context) => {
-      this.liveHandler = context.workbook.worksheets.onChanged.add(async (event) => this.onWorksheetChanged(event));
-      await context.sync();
-    });
+  startLiveChecking(): Promise<void> {
+    return this.live.start();
   }
 
-  async stopLiveChecking(): Promise<void> {
-    if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
-    const handler = this.liveHandler;
-    this.liveHandler = null;
-    if (handler === null) return;
-    await this.run(async (context) => {
-      handler.remove();
-      await context.sync();
-    });
+  stopLiveChecking(): Promise<void> {
+    return this.live.stop();
   }
 
   /** Shown by the ribbon function when it fails outside a check. */
@@ -202,20 +149,14 @@ export class CheckSession {
     this.update({ notice: { kind: 'error', text: messageOf(error) } });
   }
 
-  private onWorksheetChanged(event: Excel.WorksheetChangedEventArgs): void {
-    if (event.triggerSource === 'ThisLocalAddin') return;
-    this.pendingChanges.push({ worksheetId: event.worksheetId, address: event.address, changeType: event.changeType });
-    if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => {
-      this.debounceTimer = null;
-      // A check already waiting will see this edit too.
-      if (this.recheckQueued) return;
-      this.recheckQueued = true;
-      void this.running.then(() => {
-        this.recheckQueued = false;
-        return this.liveCheck();
-      });
-    }, this.options.debounceMs ?? 300);
+  private queueLiveCheck(): void {
+    // A check already waiting will see this edit too.
+    if (this.recheckQueued) return;
+    this.recheckQueued = true;
+    void this.running.then(() => {
+      this.recheckQueued = false;
+      return this.liveCheck();
+    });
   }
 
   /** A re-check after edits: only the edited rows are read again when that is enough. */
@@ -230,8 +171,7 @@ export class CheckSession {
   }
 
   private async checkIn(context: Excel.RequestContext, onlyEdits = false): Promise<void> {
-    const changes = this.pendingChanges;
-    this.pendingChanges = [];
+    const changes = this.live.takeChanges();
     const patched = onlyEdits && this.lastRead !== null ? await readChangedRows(context, this.lastRead, changes) : null;
     const read = patched ?? (await readWorkbook(context, { cancelled: () => this.cancelRequested }));
     const outcome = checkWorkbook(read.snapshot, this.options.checkOptions);
@@ -294,19 +234,6 @@ export class CheckSession {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
   }
-}
-
-/** What applying an action writes and logs, and the words of its button. */
-function planStep(checked: CheckedWorkbook, action: Action): UndoStep {
-  const { report, snapshot } = checked;
-  if (action.kind === 'fix') {
-    const { issue } = action;
-    return { action: 'fix', conflict: '', rows: String(issue.row), edits: planIssueFix(snapshot, issue), label: `Fix ${issue.cell}: ${issue.suggestion}`, reason: issue.message };
-  }
-  const label = describeResolution(report, action);
-  const conflict = report.conflicts.find((candidate) => candidate.id === action.conflictId);
-  const rows = action.kind === 'accept' ? (conflict?.rows ?? []).join(', ') : String(action.row);
-  return { action: action.kind, conflict: action.conflictId, rows, edits: planResolutionEdits(report, snapshot, action), label, reason: action.kind === 'accept' ? action.reason : label };
 }
 
 /** The read as it is after the paint: the state sheet holds the memory the paint wrote. */

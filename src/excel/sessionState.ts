@@ -1,0 +1,62 @@
+import { CheckOptions, CheckReport, describeResolution, Issue, LoggedChange, planIssueFix, planResolutionEdits, Resolution, WorkbookSnapshot } from '../core';
+import { PaintOutcome } from './paintConflicts';
+
+// What the session shows the pane and the ribbon, and what it keeps to undo.
+
+/** A one-click fix of an issue: its suggestion written into its cell. */
+export interface IssueFix {
+  readonly kind: 'fix';
+  readonly issue: Issue;
+}
+
+export type Action = Resolution | IssueFix;
+
+export interface CheckedWorkbook {
+  readonly report: CheckReport;
+  readonly snapshot: WorkbookSnapshot;
+  readonly checkedAt: Date;
+  readonly paint: PaintOutcome;
+}
+
+export interface SessionState {
+  readonly busy: 'checking' | 'applying' | null;
+  readonly checked: CheckedWorkbook | null;
+  /** Why the workbook cannot be checked (no allocation table), in one sentence. */
+  readonly problem: string | null;
+  /** Something the user should read: a refused write, an error. */
+  readonly notice: { readonly kind: 'info' | 'warning' | 'error'; readonly text: string } | null;
+  /** What Undo would revert, or null. */
+  readonly undoLabel: string | null;
+}
+
+/** A change the session applied, with the words of its button, so Undo can take it back. */
+export interface UndoStep extends LoggedChange {
+  readonly label: string;
+}
+
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface SessionOptions {
+  /** Defaults to the global `Excel.run`, looked up when called. */
+  readonly run?: ExcelRun;
+  readonly now?: () => Date;
+  /** Name written in the log's Who column. */
+  readonly who?: () => string;
+  readonly checkOptions?: CheckOptions;
+  /** Quiet time after the last edit before a live re-check. */
+  readonly debounceMs?: number;
+}
+
+/** What applying an action writes and logs, and the words of its button. */
+export function planStep(checked: CheckedWorkbook, action: Action): UndoStep {
+  const { report, snapshot } = checked;
+  if (action.kind === 'fix') {
+    const { issue } = action;
+    return { action: 'fix', conflict: '', rows: String(issue.row), edits: planIssueFix(snapshot, issue), label: `Fix ${issue.cell}: ${issue.suggestion}`, reason: issue.message };
+  }
+  const label = describeResolution(report, action);
+  const conflict = report.conflicts.find((candidate) => candidate.id === action.conflictId);
+  const rows = action.kind === 'accept' ? (conflict?.rows ?? []).join(', ') : String(action.row);
+  return { action: action.kind, conflict: action.conflictId, rows, edits: planResolutionEdits(report, snapshot, action), label, reason: action.kind === 'accept' ? action.reason : label };
+}
+
