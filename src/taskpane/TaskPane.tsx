@@ -65,7 +65,7 @@ export function TaskPane({ session, who }: TaskPaneProps) {
           <section aria-labelledby="conflicts-heading">
             <h2 id="conflicts-heading">{`Conflicts (${open.length} open${accepted.length ? `, ${accepted.length} accepted` : ''})`}</h2>
             {report.conflicts.length === 0 ? (
-              <p className="empty">No double-bookings.</p>
+              <p className="empty">No conflicts.</p>
             ) : (
               <ul className="conflicts" aria-label="Conflicts">
                 {[...open, ...accepted].map((conflict) => (
