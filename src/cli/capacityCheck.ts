@@ -58,7 +58,7 @@ async function check(argv: readonly string[], { stdout, stderr }: CliStreams): P
   progress(`Reading ${path.basename(input)}…`);
   const workbook = await readWorkbookFile(input).finally(() => progress(''));
   progress('Checking…');
-  const outcome = checkWorkbook(workbook.snapshot, { catalog, sheet: options.sheet, capacitySheet: options.capacitySheet });
+  const outcome = checkWorkbook(workbook.snapshot, { catalog, sheet: options.sheet, table: options.table, capacitySheet: options.capacitySheet });
   progress('');
   if (!outcome.ok) throw new UnusableInput(`${input}: ${outcome.problem}`);
   const report = outcome.report;

@@ -1,5 +1,5 @@
 import {
-  bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, formatCount, formatWindow, Issue, plural, poolLabel, summarize,
+  bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, formatCount, formatWindow, Issue, plural, poolLabel, summarize, tableLabel,
 } from '../core';
 
 export interface Palette {
@@ -18,9 +18,8 @@ export const PLAIN: Palette = { bold: identity, red: identity, yellow: identity,
 /** The readable summary: counts, then the open conflicts, the accepted ones, and the issues grouped by row. */
 export function formatReport(report: CheckReport, source: string, palette: Palette = PLAIN): string {
   const summary = summarize(report);
-  const capacityNote = report.capacity ? ` against capacity in "${report.capacity.sheetName}"` : '';
   const lines = [
-    palette.bold(`${source}: "${report.allocation.sheetName}", ${plural(summary.bookings, 'booking')} checked${capacityNote}`),
+    palette.bold(`${source}: ${tableLabel(report.allocation)}, ${plural(summary.bookings, 'booking')} checked${report.capacity ? ` against capacity in ${tableLabel(report.capacity)}` : ''}`),
     [
       summary.openConflicts > 0 ? palette.red(plural(summary.openConflicts, 'conflict')) : palette.green('no conflicts'),
       ...(summary.acceptedConflicts > 0 ? [`${formatCount(summary.acceptedConflicts)} accepted`] : []),

@@ -5,6 +5,7 @@ export interface CliOptions {
   readonly json: boolean;
   readonly write?: string;
   readonly sheet?: string;
+  readonly table?: string;
   readonly capacitySheet?: string;
   readonly catalog?: string;
   readonly help: boolean;
@@ -12,7 +13,7 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: capacity-check [workbook.xlsx] [--json] [--write annotated.xlsx] [--sheet NAME]
-                      [--capacity-sheet NAME] [--catalog catalog.json]
+                      [--table NAME] [--capacity-sheet NAME] [--catalog catalog.json]
 
 Checks a capacity workbook: validates every booking and finds double-booked capacity.
 With no workbook, checks the bundled sample.
@@ -20,6 +21,7 @@ With no workbook, checks the bundled sample.
   --json                 print one JSON report on stdout
   --write FILE           save a copy with double-booked cells filled yellow
   --sheet NAME           the allocation sheet (default: the first with the required columns)
+  --table NAME           the Excel table holding the bookings (default: the first with the required columns)
   --capacity-sheet NAME  the Capacity sheet (default: a sheet named Capacity, if any)
   --catalog FILE         JSON file adding providers, regions and silicon to the catalog
   -h, --help             show this help
@@ -38,6 +40,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
         json: { type: 'boolean', default: false },
         write: { type: 'string' },
         sheet: { type: 'string' },
+        table: { type: 'string' },
         'capacity-sheet': { type: 'string' },
         catalog: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -52,6 +55,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
         json: values.json ?? false,
         write: values.write,
         sheet: values.sheet,
+        table: values.table,
         capacitySheet: values['capacity-sheet'],
         catalog: values.catalog,
         help: values.help ?? false,

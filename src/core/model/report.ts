@@ -43,6 +43,8 @@ export interface CheckOptions {
   readonly catalog?: Catalog;
   /** Name of the allocation sheet, instead of finding it. */
   readonly sheet?: string;
+  /** Name of the Excel table holding the bookings, instead of finding it. */
+  readonly table?: string;
   /** Name of the Capacity sheet, instead of finding it. */
   readonly capacitySheet?: string;
 }

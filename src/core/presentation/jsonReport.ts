@@ -7,6 +7,7 @@ export function toJsonReport(report: CheckReport) {
   const summary = summarize(report);
   return {
     sheet: report.allocation.sheetName,
+    table: report.allocation.table?.name ?? null,
     capacitySheet: report.capacity?.sheetName ?? null,
     rows: report.bookings.length,
     summary: { errors: summary.errors, warnings: summary.warnings, conflicts: summary.openConflicts, acceptedConflicts: summary.acceptedConflicts },

@@ -1,5 +1,6 @@
 import { Booking, Pool } from '../model/booking';
 import { CalendarDay, formatReadableDay } from '../model/calendarDay';
+import { TableLayout } from '../tables/tableLayout';
 
 // The words every surface uses for the same facts: the pane, the CLI, the log and the issue messages.
 
@@ -44,4 +45,9 @@ export function formatShortDay(day: CalendarDay): string {
 /** Days in an inclusive window. */
 export function daysIn(first: CalendarDay, last: CalendarDay): number {
   return last - first + 1;
+}
+
+/** '"Allocations"', or 'table "Bookings" on "Allocations"' when an Excel table holds the rows. */
+export function tableLabel(layout: Pick<TableLayout, 'sheetName' | 'table'>): string {
+  return layout.table === undefined ? `"${layout.sheetName}"` : `table "${layout.table.name}" on "${layout.sheetName}"`;
 }

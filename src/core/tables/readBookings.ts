@@ -1,13 +1,14 @@
 import { Catalog } from '../catalog/catalog';
 import { ProviderSpec, SiliconSpec } from '../catalog/catalogSchema';
 import { NameLookup } from '../catalog/nameLookup';
+import { normalizeHeader } from '../catalog/normalizeName';
 import { Booking } from '../model/booking';
 import { CalendarDay } from '../model/calendarDay';
 import { cellIssue, Issue } from '../validation/issue';
 import { issueMessages } from '../validation/issueMessages';
 import { DateProblem, parseDateCell } from './parseDateCell';
 import { cellText, CellValue, isBlankCell, isCellError, SheetSnapshot } from '../model/snapshot';
-import { BOOKING_FIELDS, BookingField, FIELD_LABELS, TableLayout } from './tableLayout';
+import { ALLOCATION_REQUIRED, BOOKING_FIELDS, BookingField, FIELD_LABELS, TableLayout } from './tableLayout';
 
 export interface ReadTableOptions {
   readonly catalog: Catalog;
@@ -40,9 +41,13 @@ export function readBookings(sheet: SheetSnapshot, layout: TableLayout, options:
   const knownColumns = BOOKING_FIELDS.map((field) => columns[field].index).filter((index) => index >= 0);
   const row = new RowReader(layout, issues);
   const names = new NameLookup(options.catalog);
-  for (let rowIndex = layout.headerRow; rowIndex < sheet.rows.length; rowIndex++) {
+  const poolColumns = ALLOCATION_REQUIRED.map((field) => columns[field].index);
+  const end = layout.lastDataRow === undefined ? sheet.rows.length : Math.min(sheet.rows.length, layout.lastDataRow);
+  for (let rowIndex = layout.headerRow; rowIndex < end; rowIndex++) {
     const cells = sheet.rows[rowIndex];
     if (cells === undefined || allBlank(cells, knownColumns)) continue;
+    // An Excel table's totals row is outside its data; a plain range marks its totals with a label.
+    if (layout.table === undefined && isTotalsLine(cells, poolColumns)) continue;
     row.moveTo(cells, rowIndex + 1);
     bookings.push(readRow(row, columns, names, options));
   }
@@ -211,6 +216,15 @@ class RowReader {
     if (column.required) this.report(column, 'missing-value', issueMessages.missingValue(this.headerOf(column)));
     return false;
   }
+}
+
+const TOTALS_LABELS = new Set(['total', 'totals', 'sum', 'grandtotal', 'subtotal']);
+
+/** A line such as "Total … 3,360" under a plain range: a totals label first, and no pool or dates. */
+function isTotalsLine(cells: ReadonlyArray<CellValue>, poolColumns: readonly number[]): boolean {
+  const first = cells.find((value) => !isBlankCell(value));
+  if (typeof first !== 'string' || !TOTALS_LABELS.has(normalizeHeader(first))) return false;
+  return allBlank(cells, poolColumns.filter((index) => index >= 0));
 }
 
 function allBlank(cells: ReadonlyArray<CellValue>, columns: readonly number[]): boolean {

@@ -1,5 +1,5 @@
 import { normalizeHeader } from '../catalog/normalizeName';
-import { cellText, CellValue, SheetSnapshot } from '../model/snapshot';
+import { cellText, CellValue, SheetSnapshot, TableSnapshot } from '../model/snapshot';
 
 export const BOOKING_FIELDS = [
   'id', 'lab', 'team', 'workload', 'provider', 'region', 'silicon', 'chips', 'start', 'end', 'tflops', 'block',
@@ -42,9 +42,19 @@ const BOOKING_ONLY: readonly BookingField[] = ['team', 'workload', 'status'];
 /** Rows scanned for a header, so a title or a note may sit above the table. */
 export const HEADER_SEARCH_ROWS = 20;
 
+/** Further names of a Capacity table's Lab column, which says whose reserved capacity a row is. */
+export const CAPACITY_LAB_SYNONYMS: readonly string[] = ['Reserved for', 'Reserved by', 'Owner lab', 'Owning lab'];
+
+/** Which table a header belongs to: a Capacity table knows more names for Lab. */
+export type TableKind = 'allocation' | 'capacity';
+
 const FIELD_BY_HEADER: ReadonlyMap<string, BookingField> = new Map(
   BOOKING_FIELDS.flatMap((field) => FIELD_SYNONYMS[field].map((name) => [normalizeHeader(name), field] as [string, BookingField])),
 );
+const CAPACITY_FIELD_BY_HEADER: ReadonlyMap<string, BookingField> = new Map([
+  ...FIELD_BY_HEADER,
+  ...CAPACITY_LAB_SYNONYMS.map((name) => [normalizeHeader(name), 'lab'] as [string, BookingField]),
+]);
 
 export interface ColumnRef {
   readonly index: number;
@@ -55,31 +65,59 @@ export interface ColumnRef {
 /** Where a table sits: its sheet, header row and the column of each field it has. */
 export interface TableLayout {
   readonly sheetName: string;
-  /** 1-based sheet row of the header. */
+  /**
+   * Sheet row (1-based) of the header; the data starts on the next row. For an Excel table without a
+   * header row, the row above its first data row.
+   */
   readonly headerRow: number;
+  /** The Excel table holding the data, when one does (its totals row and the cells around it are not data). */
+  readonly table?: TableSnapshot;
+  /** Sheet row (1-based) of the last data row: the row above the totals row or the table's last row; absent for a plain range, whose data runs to the sheet's end. */
+  readonly lastDataRow?: number;
   readonly columns: Partial<Record<BookingField, ColumnRef>>;
   /** Later columns whose header repeats an earlier one's field; the first is used. */
   readonly duplicateColumns: ReadonlyArray<{ field: BookingField; column: ColumnRef }>;
 }
 
 /** The field a header cell names, if any ("Start date (UTC)" → start). */
-export function fieldOfHeader(value: CellValue | undefined): BookingField | undefined {
+export function fieldOfHeader(value: CellValue | undefined, kind: TableKind = 'allocation'): BookingField | undefined {
   const text = cellText(value);
   if (text === '') return undefined;
-  return FIELD_BY_HEADER.get(normalizeHeader(text)) ?? FIELD_BY_HEADER.get(normalizeHeader(text.replace(/\([^)]*\)/g, '')));
+  const byHeader = kind === 'capacity' ? CAPACITY_FIELD_BY_HEADER : FIELD_BY_HEADER;
+  return byHeader.get(normalizeHeader(text)) ?? byHeader.get(normalizeHeader(text.replace(/\([^)]*\)/g, '')));
 }
 
-function layoutOfRow(sheet: SheetSnapshot, rowIndex: number): TableLayout {
+/** The layout a row of header texts gives, columns counted from `firstColumn`. */
+function layoutOfHeaders(sheetName: string, headerRow: number, headers: ReadonlyArray<CellValue | undefined>, kind: TableKind, firstColumn = 0): TableLayout {
   const columns: Partial<Record<BookingField, ColumnRef>> = {};
   const duplicateColumns: Array<{ field: BookingField; column: ColumnRef }> = [];
-  (sheet.rows[rowIndex] ?? []).forEach((value, index) => {
-    const field = fieldOfHeader(value);
+  headers.forEach((value, offset) => {
+    const field = fieldOfHeader(value, kind);
     if (field === undefined) return;
-    const column = { index, header: cellText(value) };
+    const column = { index: firstColumn + offset, header: cellText(value) };
     if (columns[field] === undefined) columns[field] = column;
     else duplicateColumns.push({ field, column });
   });
-  return { sheetName: sheet.name, headerRow: rowIndex + 1, columns, duplicateColumns };
+  return { sheetName, headerRow, columns, duplicateColumns };
+}
+
+function layoutOfRow(sheet: SheetSnapshot, rowIndex: number, kind: TableKind): TableLayout {
+  return layoutOfHeaders(sheet.name, rowIndex + 1, sheet.rows[rowIndex] ?? [], kind);
+}
+
+/**
+ * The layout of an Excel table: its header cells (or, without a header row, its column names) name
+ * the fields, and its data body alone holds the rows.
+ */
+export function layoutOfTable(sheet: SheetSnapshot, table: TableSnapshot, kind: TableKind): TableLayout {
+  const { row, column, rowCount, columnCount } = table.range;
+  const headerCells = table.hasHeaderRow
+    ? Array.from({ length: columnCount }, (_, offset) => sheet.rows[row]?.[column + offset] ?? table.columns[offset])
+    : table.columns;
+  // headerRow is the sheet row just above the first data row, so the data starts where it always does.
+  const headerRow = table.hasHeaderRow ? row + 1 : row;
+  const lastDataRow = row + rowCount - (table.hasTotalsRow ? 1 : 0);
+  return { ...layoutOfHeaders(sheet.name, headerRow, headerCells, kind, column), table, lastDataRow };
 }
 
 function countPresent(layout: TableLayout, fields: readonly BookingField[]): number {
@@ -87,21 +125,26 @@ function countPresent(layout: TableLayout, fields: readonly BookingField[]): num
 }
 
 /** The first row within the search window that names every one of `fields`. */
-export function findHeader(sheet: SheetSnapshot, fields: readonly BookingField[]): TableLayout | undefined {
+export function findHeader(sheet: SheetSnapshot, fields: readonly BookingField[], kind: TableKind = 'allocation'): TableLayout | undefined {
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
-    const layout = layoutOfRow(sheet, rowIndex);
-    if (countPresent(layout, fields) === fields.length) return layout;
+    const layout = layoutOfRow(sheet, rowIndex, kind);
+    if (namesAll(layout, fields)) return layout;
   }
   return undefined;
 }
 
+/** Whether the layout has a column for every one of `fields`. */
+export function namesAll(layout: TableLayout, fields: readonly BookingField[]): boolean {
+  return countPresent(layout, fields) === fields.length;
+}
+
 /** The row naming most of `fields` (at least `minimum`), for reporting which columns are missing. */
-export function findPartialHeader(sheet: SheetSnapshot, fields: readonly BookingField[], minimum: number): TableLayout | undefined {
+export function findPartialHeader(sheet: SheetSnapshot, fields: readonly BookingField[], minimum: number, kind: TableKind = 'allocation'): TableLayout | undefined {
   let best: TableLayout | undefined;
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
-    const layout = layoutOfRow(sheet, rowIndex);
+    const layout = layoutOfRow(sheet, rowIndex, kind);
     const present = countPresent(layout, fields);
     if (present >= minimum && (best === undefined || present > countPresent(best, fields))) best = layout;
   }
@@ -109,5 +152,10 @@ export function findPartialHeader(sheet: SheetSnapshot, fields: readonly Booking
 }
 
 export function isCapacityLayout(layout: TableLayout): boolean {
-  return countPresent(layout, CAPACITY_REQUIRED) === CAPACITY_REQUIRED.length && countPresent(layout, BOOKING_ONLY) === 0;
+  return namesAll(layout, CAPACITY_REQUIRED) && countPresent(layout, BOOKING_ONLY) === 0;
+}
+
+/** A sheet's Excel tables in reading order: by their top-left cell, top to bottom, then left to right. */
+export function tablesInReadingOrder(sheet: SheetSnapshot): TableSnapshot[] {
+  return [...(sheet.tables ?? [])].sort((a, b) => a.range.row - b.range.row || a.range.column - b.range.column);
 }
