@@ -11,6 +11,7 @@ import { readBookings } from './tables/readBookings';
 import { ALLOCATION_REQUIRED, BookingField, CAPACITY_REQUIRED } from './tables/tableLayout';
 import { unreservedIssues } from './validation/capacityCoverage';
 import { duplicateIdIssues } from './validation/duplicateIds';
+import { capacityTimelines, reservedCapacityIssues } from './validation/reservedCapacity';
 import { compareIssues, Issue, ISSUE_SEVERITY } from './validation/issue';
 import { issueMessages } from './validation/issueMessages';
 import { tableIssues } from './validation/tableIssues';
@@ -53,7 +54,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const detected = conflictsOf(read.bookings, demand, capacityIntervals, pools, accepted);
   // Without a Chips column nobody booked a number of chips, so there is no figure to report.
   const conflicts = allocation.columns.chips === undefined ? detected.map((conflict) => ({ ...conflict, bookedChips: null })) : detected;
-  if (capacityIntervals !== null) appendAll(issues, unreservedIssues(read.bookings, demand, capacityIntervals, pools.keys.length, allocation));
+  if (capacityIntervals !== null) {
+    appendAll(issues, unreservedIssues(read.bookings, demand, capacityIntervals, pools.keys.length, allocation));
+    appendAll(issues, reservedCapacityIssues(read.bookings, capacityTimelines(capacityRows), allocation));
+  }
 
   const sheetOrder = new Map(snapshot.sheets.map((sheet, index) => [sheet.name, index]));
   issues.sort(compareIssues((sheet) => sheetOrder.get(sheet) ?? Number.MAX_SAFE_INTEGER));

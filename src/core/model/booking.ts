@@ -40,10 +40,12 @@ export interface Booking {
   readonly endExclusive: CalendarDay | null;
   /** Takes part in conflicts: not cancelled or released, dates valid, a pool named. */
   readonly active: boolean;
+  /** The catalog knows its provider, region and silicon: only then do checks that depend on them run. */
+  readonly catalogued: boolean;
 }
 
 /** A row of the Capacity table: chips really reserved for a pool over a run of days. */
-export type CapacityRow = Pick<Booking, 'sheetRow' | 'lab' | 'status' | 'pool' | 'silicon' | 'chips' | 'start' | 'endExclusive' | 'active'>;
+export type CapacityRow = Pick<Booking, 'sheetRow' | 'lab' | 'status' | 'pool' | 'silicon' | 'chips' | 'start' | 'endExclusive' | 'active' | 'catalogued'>;
 
 /** The key of a pool: its four names as `normalizeName` matches them. */
 export function poolKeyOf(provider: string, region: string, silicon: string, block: string): string {

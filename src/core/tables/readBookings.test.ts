@@ -42,7 +42,7 @@ describe('readBookings', () => {
       ]);
       expect(issues).toEqual([]);
       expect(bookings).toEqual([{
-        sheetRow: 2, id: 'B-7', lab: 'Lab A', team: 'Pretrain', workload: 'pre-training', status: 'Tentative', priority: 'P1', owner: 'ana@lab-a', notes: 'needs EFA',
+        sheetRow: 2, id: 'B-7', lab: 'Lab A', team: 'Pretrain', workload: 'pre-training', status: 'Tentative', priority: 'P1', owner: 'ana@lab-a', notes: 'needs EFA', catalogued: true,
         providerText: 'Amazon Web Services', regionText: 'us-east-2a', siliconText: 'Trn2', blockText: 'blk-1',
         pool: expect.objectContaining({ provider: 'AWS', region: 'us-east-2', silicon: 'Trainium2', block: 'blk-1' }),
         silicon: expect.objectContaining({ name: 'Trainium2' }),

@@ -93,6 +93,7 @@ function readRow(row: RowReader, columns: Record<BookingField, Column>, names: N
     start: datesValid ? start : null,
     endExclusive: datesValid ? (end as CalendarDay) + 1 : null,
     active: datesValid && pool !== null && !names.isInactive(status),
+    catalogued: provider !== null && region !== null && silicon !== null,
   };
 }
 

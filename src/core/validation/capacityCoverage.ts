@@ -30,6 +30,8 @@ export function unreservedIssues(bookings: readonly Booking[], demand: IntervalC
     const gaps = uncoveredDays(start, endExclusive, coverage[demand.pool[i]] ?? NO_COVERAGE);
     if (gaps.days === 0) continue;
     const booking = bookings[demand.ref[i]];
+    // No cascade: a booking whose names the catalog does not know gets that issue alone.
+    if (!booking.catalogued) continue;
     issues.push(cellIssue(layout, booking.sheetRow, 'start', 'unreserved', issueMessages.unreserved(poolLabel(booking.pool as Pool), gaps.first, gaps.last, gaps.days, endExclusive - start)));
   }
   return issues;

@@ -18,6 +18,8 @@ export const ISSUE_SEVERITY = {
   'tflops-mismatch': 'warning',
   'duplicate-id': 'error',
   unreserved: 'warning',
+  'exceeds-capacity': 'error',
+  'foreign-capacity': 'warning',
   'duplicate-column': 'warning',
   'invalid-catalog-row': 'error',
 } as const satisfies Record<string, Severity>;

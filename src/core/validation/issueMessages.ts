@@ -52,6 +52,10 @@ export const issueMessages = {
   tflopsMismatch: (given: number, expected: number, chips: number, silicon: string, perChip: number) =>
     `TFLOPS ${formatCount(given)} differs by more than 10% from ${formatCount(chips)} × ${formatCount(perChip)} (${silicon} dense BF16) = ${formatCount(expected)}.`,
   duplicateId: (id: string, rows: readonly number[]) => `ID ${quote(id)} is also used on row${rows.length === 1 ? '' : 's'} ${rows.join(', ')}.`,
+  exceedsCapacity: (chips: number, capacity: number, day: CalendarDay, pool: string) =>
+    `Books ${plural(chips, 'chip')} on ${formatReadableDay(day)}, more than the ${formatCount(capacity)} reserved for ${pool} that day: no other booking can fit beside it.`,
+  foreignCapacity: (owners: readonly string[], first: CalendarDay, last: CalendarDay, pool: string) =>
+    `Holds capacity of ${pool} reserved for ${owners.join(' and ')} on ${first === last ? formatReadableDay(first) : `${formatReadableDay(first)} – ${formatReadableDay(last)}`}; move it to shared or own capacity, or agree it with ${owners.length === 1 ? owners[0] : 'them'}.`,
   unreserved: (pool: string, first: CalendarDay, last: CalendarDay, days: number, totalDays: number) =>
     `${pool} has no reserved capacity on ${plural(days, 'day')} of this booking's ${plural(totalDays, 'day')}` +
     (first === last ? ` (${formatReadableDay(first)}).` : `, from ${formatReadableDay(first)} to ${formatReadableDay(last)}.`),
