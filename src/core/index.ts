@@ -35,3 +35,5 @@ export * from './conflicts/detectConflicts';
 export * from './presentation/wording';
 export * from './presentation/summarize';
 export * from './paint/fillMemory';
+export * from './conflicts/capacityTimeline';
+export * from './validation/tflops';

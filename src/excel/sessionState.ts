@@ -56,7 +56,8 @@ export function planStep(checked: CheckedWorkbook, action: Action): UndoStep {
   }
   const label = describeResolution(report, action);
   const conflict = report.conflicts.find((candidate) => candidate.id === action.conflictId);
-  const rows = action.kind === 'accept' ? (conflict?.rows ?? []).join(', ') : String(action.row);
-  return { action: action.kind, conflict: action.conflictId, rows, edits: planResolutionEdits(report, snapshot, action), label, reason: action.kind === 'accept' ? action.reason : label };
+  const settles = action.kind === 'accept' || action.kind === 'revoke';
+  const rows = settles ? (conflict?.rows ?? []).join(', ') : String(action.row);
+  return { action: action.kind, conflict: action.conflictId, rows, edits: planResolutionEdits(report, snapshot, action), label, reason: settles ? action.reason : label };
 }
 

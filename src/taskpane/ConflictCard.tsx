@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import {
-  bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, describeResolution, formatWindow, plural, poolLabel, Resolution, suggestionsFor,
+  bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, describeResolution, formatCount, formatWindow, plural, poolLabel, Resolution, suggestionsFor,
 } from '../core';
 import { ConflictTimeline } from './ConflictTimeline';
 
@@ -21,8 +21,7 @@ export function ConflictCard({ report, conflict, busy, onApply, onSelect }: Conf
   const days = daysIn(conflict.start, conflict.end);
   const window = formatWindow(conflict.start, conflict.end);
   const headingId = `conflict-${conflict.id}`;
-  const best = options?.shifts[0];
-  const others: Resolution[] = options === null ? [] : [...options.shifts.slice(1), ...options.moves, ...options.shrinks];
+  const [best, ...others] = options?.ranked ?? [];
 
   return (
     <li className={`conflict${conflict.accepted ? ' accepted' : ''}`} aria-labelledby={headingId}>
@@ -42,6 +41,9 @@ export function ConflictCard({ report, conflict, busy, onApply, onSelect }: Conf
           return <li key={row}>{`Row ${row}: ${bookingName(booking, row)}${details ? ` — ${details}` : ''}`}</li>;
         })}
       </ul>
+      {options?.oversized.map((cause) => (
+        <p key={cause.row} className="cause">{`Row ${cause.row} alone books ${formatCount(cause.chips)} of the ${plural(cause.capacity, 'reserved chip')}.`}</p>
+      ))}
       {conflict.capacityChips !== null && <p className="capacity">{`Reserved ${plural(conflict.capacityChips, 'chip')}, booked up to ${plural(conflict.bookedChips ?? 0, 'chip')}.`}</p>}
       <ConflictTimeline report={report} conflict={conflict} />
       {conflict.accepted ? (
@@ -51,7 +53,7 @@ export function ConflictCard({ report, conflict, busy, onApply, onSelect }: Conf
           {best ? (
             <Button appearance="primary" disabled={busy} onClick={() => onApply(best)}>{describeResolution(report, best)}</Button>
           ) : (
-            <p className="hint">No single booking can be shifted within a year to clear this conflict.</p>
+            <p className="hint">No single booking can be shifted, trimmed, moved or shrunk to clear this conflict.</p>
           )}
           {others.length > 0 && (
             <Button appearance="subtle" aria-expanded={showMore} onClick={() => setShowMore(!showMore)}>

@@ -41,6 +41,13 @@ export class DayProfile {
     return fitsOnDay(this.holders[i], this.demand[i], this.capacity === null ? null : this.capacity[i], chips);
   }
 
+  /** The chips reserved on the day, or null without a Capacity table. */
+  capacityOn(day: CalendarDay): number | null {
+    const i = day - this.firstDay;
+    if (this.capacity === null) return null;
+    return i < 0 || i >= this.length ? 0 : this.capacity[i];
+  }
+
   /** Whether no day of `[first, last]` is over-booked. */
   isClear(first: CalendarDay, last: CalendarDay): boolean {
     for (let day = first; day <= last; day++) if (this.isOverbooked(day)) return false;

@@ -12,11 +12,14 @@ const signed = (days: number): string => `${days > 0 ? '+' : '−'}${plural(Math
 /** What a resolution does, in a button's words. @example "Shift Lab B / FT sprint by +8 days (28 Apr – 11 May)" */
 export function describeResolution(report: CheckReport, resolution: Resolution): string {
   if (resolution.kind === 'accept') return `Accept the conflict: ${resolution.reason}`;
+  if (resolution.kind === 'revoke') return `Reopen the accepted conflict: ${resolution.reason}`;
   const booking = bookingAt(report, resolution.row);
   const who = bookingName(booking, resolution.row);
   switch (resolution.kind) {
     case 'shift':
       return `Shift ${who} by ${signed(resolution.days)} (${formatShortDay(resolution.start)} – ${formatReadableDay(resolution.end)})`;
+    case 'trim':
+      return `Trim ${who} to ${formatShortDay(resolution.start)} – ${formatReadableDay(resolution.end)} (${plural(resolution.daysLost, 'day')} fewer)`;
     case 'move': {
       const target = resolution.sameSilicon
         ? [resolution.provider, resolution.region, resolution.block ? `block ${resolution.block}` : ''].filter((part) => part).join(' ')

@@ -13,6 +13,16 @@ export interface Shift {
   readonly end: CalendarDay;
 }
 
+/** Shortens a booking to `[start, end]` (inclusive), giving up the days that collide. */
+export interface Trim {
+  readonly kind: 'trim';
+  readonly conflictId: string;
+  readonly row: number;
+  readonly start: CalendarDay;
+  readonly end: CalendarDay;
+  readonly daysLost: number;
+}
+
 /** Puts a booking on another pool. */
 export interface Move {
   readonly kind: 'move';
@@ -42,5 +52,12 @@ export interface Acceptance {
   readonly reason: string;
 }
 
-export type Suggestion = Shift | Move | Shrink;
-export type Resolution = Suggestion | Acceptance;
+/** Takes back an acceptance: the conflict is open again. */
+export interface Revocation {
+  readonly kind: 'revoke';
+  readonly conflictId: string;
+  readonly reason: string;
+}
+
+export type Suggestion = Shift | Trim | Move | Shrink;
+export type Resolution = Suggestion | Acceptance | Revocation;

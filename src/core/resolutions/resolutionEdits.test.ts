@@ -50,6 +50,44 @@ describe('planResolutionEdits', () => {
     });
   });
 
+  describe('for a trim', () => {
+    it('changes only the date that moves', () => {
+      const { report, snapshot } = checked([['AWS', 'us-east-1', 'Trainium2', 64, '2026-04-01', '2026-04-15']]);
+      const edits = planResolutionEdits(report, snapshot, { kind: 'trim', conflictId: 'C-1', row: 2, start: day('2026-04-01'), end: day('2026-04-13'), daysLost: 2 });
+      expect(edits.map((edit) => [edit.address, edit.before, edit.after])).toEqual([['F2', '2026-04-15', '2026-04-13']]);
+    });
+  });
+
+  describe('TFLOPS that matched the booking', () => {
+    const TFLOPS_HEADER = ['Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'TFLOPS'];
+    const withTflops = (tflops: CellValue) => {
+      const snapshot: WorkbookSnapshot = { date1904: false, sheets: [{ name: 'Plan', rows: [TFLOPS_HEADER, ['AWS', 'us-east-1', 'Trainium2', 2048, '2026-04-14', '2026-04-27', tflops]] }] };
+      const outcome = checkWorkbook(snapshot);
+      if (!outcome.ok) throw new Error(outcome.problem);
+      return { report: outcome.report, snapshot };
+    };
+
+    it('follow the chips of a shrink, so the row stays valid', () => {
+      const { report, snapshot } = withTflops(2048 * 667);
+      const edits = planResolutionEdits(report, snapshot, { kind: 'shrink', conflictId: 'C-1', row: 2, fromChips: 2048, chips: 1792 });
+      expect(edits.map((edit) => [edit.address, edit.after])).toEqual([['D2', 1792], ['G2', 1792 * 667]]);
+    });
+
+    it('follow the silicon of a move, in the spelling the cell used', () => {
+      const { report, snapshot } = withTflops('1366016');
+      const edits = planResolutionEdits(report, snapshot, {
+        kind: 'move', conflictId: 'C-1', row: 2, provider: 'AWS', region: 'us-east-1', silicon: 'H100 SXM', block: '', needsPort: true, sameSilicon: false,
+      });
+      expect(edits.map((edit) => [edit.address, edit.after])).toEqual([['C2', 'H100 SXM'], ['G2', String(2048 * 989)]]);
+    });
+
+    it('stay as typed when they did not match the chips before', () => {
+      const { report, snapshot } = withTflops(1_000_000);
+      const edits = planResolutionEdits(report, snapshot, { kind: 'shrink', conflictId: 'C-1', row: 2, fromChips: 2048, chips: 1792 });
+      expect(edits.map((edit) => edit.address)).toEqual(['D2']);
+    });
+  });
+
   it('edits nothing to accept an overlap', () => {
     const { report, snapshot } = checked([['AWS', 'us-east-1', 'Trainium2', 64, '2026-04-14', '2026-04-27']]);
     expect(planResolutionEdits(report, snapshot, { kind: 'accept', conflictId: 'C-1', reason: 'agreed' })).toEqual([]);

@@ -18,11 +18,13 @@ function row(r: Row): CellValue[] {
   return [r.lab ?? 'Lab A', r.team ?? 'T', r.provider ?? 'AWS', r.region ?? 'us-east-1', r.silicon ?? 'Trainium2', r.chips ?? 64, serial(r.start), serial(r.end), r.status ?? 'confirmed', r.priority ?? ''];
 }
 
-function report(rows: Row[], capacity?: Array<{ chips: number; start: string; end: string; region?: string; silicon?: string }>): CheckReport {
+type CapacityRow = { chips: number; start: string; end: string; region?: string; silicon?: string; lab?: string };
+
+function report(rows: Row[], capacity?: CapacityRow[]): CheckReport {
   const sheets: WorkbookSnapshot['sheets'] = [{ name: 'Plan', rows: [HEADER, ...rows.map(row)] }];
   const withCapacity = capacity === undefined ? sheets : [...sheets, {
     name: 'Capacity',
-    rows: [CAPACITY_HEADER, ...capacity.map((c) => ['AWS', c.region ?? 'us-east-1', c.silicon ?? 'Trainium2', c.chips, serial(c.start), serial(c.end)])],
+    rows: [[...CAPACITY_HEADER, 'Reserved for'], ...capacity.map((c) => ['AWS', c.region ?? 'us-east-1', c.silicon ?? 'Trainium2', c.chips, serial(c.start), serial(c.end), c.lab ?? ''])],
   }];
   const outcome = checkWorkbook({ date1904: false, sheets: withCapacity });
   if (!outcome.ok) throw new Error(outcome.problem);
@@ -168,5 +170,80 @@ describe('the first shift for a conflict, on random pools (against checking ever
       }),
       { numRuns: 300, seed: 20261129 },
     );
+  });
+});
+
+describe('suggestionsFor, beyond shifts', () => {
+  describe('trims', () => {
+    it('give up the booking’s days in the conflict at one end, and come before a longer shift of the same booking', () => {
+      const r = report([
+        { lab: 'Lab A', start: '2026-04-14', end: '2026-06-30' },
+        { lab: 'Lab B', team: 'Serve', start: '2026-04-01', end: '2026-04-15', status: 'tentative' },
+        { lab: 'Lab C', start: '2026-03-01', end: '2026-03-31' },
+      ]);
+      const options = suggestionsFor(r, r.conflicts[0]);
+      expect(options.trims.map((trim) => describeResolution(r, trim))).toEqual([
+        'Trim Lab B / Serve to 1 Apr – 13 Apr 2026 (2 days fewer)',
+        'Trim Lab A / T to 16 Apr – 30 Jun 2026 (2 days fewer)',
+      ]);
+      expect(describeResolution(r, options.ranked[0])).toBe('Trim Lab B / Serve to 1 Apr – 13 Apr 2026 (2 days fewer)');
+      // Shifting it clear of both neighbours would move it a month or more.
+      expect(Math.abs(options.shifts[0].days)).toBeGreaterThan(30);
+    });
+
+    it('are not offered to a booking lying wholly inside the conflict', () => {
+      const r = report([{ lab: 'Lab A', start: '2026-04-01', end: '2026-04-30' }, { lab: 'Lab B', start: '2026-04-10', end: '2026-04-12', status: 'tentative' }]);
+      expect(suggestionsFor(r, r.conflicts[0]).trims.filter((trim) => trim.row === 3)).toEqual([]);
+    });
+  });
+
+  describe('the order of suggestions', () => {
+    it('puts the booking that gives way first, and its shift before an equally long trim', () => {
+      const r = report([
+        { lab: 'Lab A', team: 'Pretrain', start: '2026-04-14', end: '2026-04-27' },
+        { lab: 'Lab B', team: 'FT sprint', start: '2026-04-20', end: '2026-05-03', status: 'tentative' },
+      ]);
+      const ranked = suggestionsFor(r, r.conflicts[0]).ranked.map((option) => `${option.kind} ${option.row}`);
+      expect(ranked.slice(0, 2)).toEqual(['shift 3', 'trim 3']);
+      expect(ranked.indexOf('shift 2')).toBeGreaterThan(ranked.indexOf('shift 3'));
+    });
+
+    it('shrinks a booking that alone exceeds its pool to the capacity first, naming it as the cause', () => {
+      const r = report(
+        [{ lab: 'Lab A', chips: 512, start: '2026-04-10', end: '2026-04-12' }, { lab: 'Lab B', team: 'Huge', chips: 9999, start: '2026-04-11', end: '2026-04-20' }],
+        [{ chips: 2048, start: '2026-04-01', end: '2026-04-30' }],
+      );
+      const options = suggestionsFor(r, r.conflicts[0]);
+      expect(options.oversized).toEqual([{ row: 3, chips: 9999, capacity: 2048 }]);
+      expect(describeResolution(r, options.ranked[0])).toBe('Shrink Lab B / Huge from 9,999 to 1,536 chips');
+    });
+  });
+
+  describe('whose capacity a move lands on', () => {
+    it('never moves a booking onto capacity reserved for another lab, but onto its own or shared capacity', () => {
+      const r = report(
+        [{ lab: 'Lab A', chips: 1024, start: '2026-04-14', end: '2026-04-27' }, { lab: 'Lab C', chips: 512, start: '2026-04-14', end: '2026-04-27', status: 'tentative' }],
+        [
+          { chips: 1024, start: '2026-04-14', end: '2026-04-27' },
+          { chips: 2048, region: 'us-west-2', start: '2026-04-01', end: '2026-04-30', lab: 'Lab A' },
+          { chips: 2048, region: 'us-east-2', start: '2026-04-01', end: '2026-04-30', lab: 'lab-c' },
+        ],
+      );
+      const moves = suggestionsFor(r, r.conflicts[0]).moves;
+      expect(moves.filter((move) => move.row === 3).map((move) => move.region)).toEqual(['us-east-2']);
+      expect(moves.filter((move) => move.row === 2).map((move) => move.region)).toEqual(['us-west-2']);
+    });
+
+    it('does not move onto days only partly shared', () => {
+      const r = report(
+        [{ lab: 'Lab A', chips: 1024, start: '2026-04-14', end: '2026-04-27' }, { lab: 'Lab C', chips: 512, start: '2026-04-14', end: '2026-04-27', status: 'tentative' }],
+        [
+          { chips: 1024, start: '2026-04-14', end: '2026-04-27' },
+          { chips: 2048, region: 'us-east-2', start: '2026-04-01', end: '2026-04-20' },
+          { chips: 2048, region: 'us-east-2', start: '2026-04-21', end: '2026-04-30', lab: 'Lab A' },
+        ],
+      );
+      expect(suggestionsFor(r, r.conflicts[0]).moves.filter((move) => move.row === 3)).toEqual([]);
+    });
   });
 });

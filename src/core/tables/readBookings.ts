@@ -6,6 +6,7 @@ import { Booking } from '../model/booking';
 import { CalendarDay } from '../model/calendarDay';
 import { cellIssue, Issue } from '../validation/issue';
 import { issueMessages } from '../validation/issueMessages';
+import { expectedTflops, readNumber, tflopsMatches } from '../validation/tflops';
 import { DateProblem, parseDateCell } from './parseDateCell';
 import { cellText, CellValue, isBlankCell, isCellError, SheetSnapshot } from '../model/snapshot';
 import { ALLOCATION_REQUIRED, BOOKING_FIELDS, BookingField, FIELD_LABELS, TableLayout } from './tableLayout';
@@ -25,8 +26,6 @@ export interface ReadTableResult {
 }
 
 const WHOLE_NUMBER_TEXT = /^\d{1,3}(,\d{3})+$|^\d+$/;
-const DECIMAL_TEXT = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
-const TFLOPS_TOLERANCE = 0.1;
 
 /**
  * Reads every non-blank row under a table's header into bookings, checking each cell against the
@@ -158,11 +157,8 @@ function checkTflops(row: RowReader, column: Column, chips: number | null, silic
     row.report(column, 'tflops-mismatch', issueMessages.invalidTflops(row.textOf(column)));
     return;
   }
-  if (chips === null || !silicon?.denseBf16Tflops) return;
-  const expected = chips * silicon.denseBf16Tflops;
-  if (Math.abs(tflops - expected) > TFLOPS_TOLERANCE * expected) {
-    row.report(column, 'tflops-mismatch', issueMessages.tflopsMismatch(tflops, expected, chips, silicon.name, silicon.denseBf16Tflops));
-  }
+  if (chips === null || silicon === null || tflopsMatches(tflops, chips, silicon)) return;
+  row.report(column, 'tflops-mismatch', issueMessages.tflopsMismatch(tflops, expectedTflops(chips, silicon) as number, chips, silicon.name, silicon.denseBf16Tflops as number));
 }
 
 /** Where a field's cells are in the table (-1 when it has no such column), and whether they must be filled. */
@@ -244,11 +240,5 @@ function readChips(value: CellValue | undefined): number | null {
     const chips = Number(value.trim().replace(/,/g, ''));
     if (chips > 0 && Number.isSafeInteger(chips)) return chips;
   }
-  return null;
-}
-
-function readNumber(value: CellValue | undefined): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) return Number(value.trim().replace(/,/g, ''));
   return null;
 }
