@@ -325,7 +325,7 @@ describe('checkWorkbook', () => {
       expect(located(report.issues)).toEqual([
         'Bookings!G2 error invalid-date', 'Bookings!H2 error invalid-date', 'Bookings!G3 error invalid-date', 'Bookings!H3 error invalid-date',
       ]);
-      expect(report.issues[0].message).toBe('Start "447700900123" is not a date; use a date cell or text such as 2026-04-14.');
+      expect(report.issues[0].message).toBe('Start "447700900123" is not a date; use a date cell or a date written as YYYY-MM-DD.');
       expect(report.conflicts).toEqual([]);
     });
   });

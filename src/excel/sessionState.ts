@@ -3,10 +3,11 @@ import { PaintOutcome } from './paintConflicts';
 
 // What the session shows the pane and the ribbon, and what it keeps to undo.
 
-/** A one-click fix of an issue: its suggestion written into its cell. */
+/** A one-click fix of an issue: its suggestion, or the alternative the user picked, written into its cell. */
 export interface IssueFix {
   readonly kind: 'fix';
   readonly issue: Issue;
+  readonly value?: string;
 }
 
 export type Action = Resolution | IssueFix;
@@ -52,7 +53,8 @@ export function planStep(checked: CheckedWorkbook, action: Action): UndoStep {
   const { report, snapshot } = checked;
   if (action.kind === 'fix') {
     const { issue } = action;
-    return { action: 'fix', conflict: '', rows: String(issue.row), edits: planIssueFix(snapshot, issue), label: `Fix ${issue.cell}: ${issue.suggestion}`, reason: issue.message };
+    const value = action.value ?? issue.suggestion;
+    return { action: 'fix', conflict: '', rows: String(issue.row), edits: planIssueFix(snapshot, issue, value), label: `Fix ${issue.cell}: ${value}`, reason: issue.message };
   }
   const label = describeResolution(report, action);
   const conflict = report.conflicts.find((candidate) => candidate.id === action.conflictId);

@@ -1,11 +1,17 @@
 import * as React from 'react';
 import { Badge, Button } from '@fluentui/react-components';
-import { Issue } from '../core';
+import { formatReadableDay, Issue, parseIsoDay } from '../core';
+
+/** "4 May 2026" for an ISO day, else the value as it is. */
+function readableAlternative(value: string): string {
+  const day = parseIsoDay(value);
+  return day === undefined ? value : formatReadableDay(day);
+}
 
 export interface IssueListProps {
   readonly issues: readonly Issue[];
   readonly busy: boolean;
-  readonly onFix: (issue: Issue) => void;
+  readonly onFix: (issue: Issue, value?: string) => void;
 }
 
 /** Validation issues grouped by row, with a one-click fix where the checker has a suggestion. */
@@ -34,6 +40,9 @@ export function IssueList({ issues, busy, onFix }: IssueListProps) {
                 {issue.suggestion !== undefined && issue.cell !== null && (
                   <Button size="small" disabled={busy} onClick={() => onFix(issue)}>{`Use ${issue.suggestion}`}</Button>
                 )}
+                {issue.cell !== null && issue.alternatives?.map((value) => (
+                  <Button key={value} size="small" disabled={busy} onClick={() => onFix(issue, value)}>{`Use ${readableAlternative(value)}`}</Button>
+                ))}
               </li>
             ))}
           </ul>

@@ -76,7 +76,7 @@ export function TaskPane({ session, who }: TaskPaneProps) {
           </section>
           <section aria-labelledby="issues-heading">
             <h2 id="issues-heading">{`Issues (${plural(summary?.errors ?? 0, 'error')}, ${plural(summary?.warnings ?? 0, 'warning')})`}</h2>
-            <IssueList issues={report.issues} busy={busy} onFix={(issue) => void session.apply({ kind: 'fix', issue })} />
+            <IssueList issues={report.issues} busy={busy} onFix={(issue, value) => void session.apply({ kind: 'fix', issue, value })} />
           </section>
         </>
       )}

@@ -63,7 +63,7 @@ describe('capacity-check readable report', () => {
     expect(issues.slice(0, 5)).toEqual([
       'Issues',
       '  Row 8',
-      expect.stringMatching(/^ {4}error +F8 +invalid-date: Start "04\/05\/2026" could be 2026-05-04 or 2026-04-05/),
+      expect.stringMatching(/^ {4}error +F8 +invalid-date: Start "04\/05\/2026" could be 4 May 2026 or 5 Apr 2026/),
       '  Row 10',
       expect.stringMatching(/^ {4}error +F10 +invalid-date: /),
     ]);

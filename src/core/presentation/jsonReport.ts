@@ -20,6 +20,7 @@ export function toJsonReport(report: CheckReport) {
       code: issue.code,
       message: issue.message,
       ...(issue.suggestion === undefined ? {} : { suggestion: issue.suggestion }),
+      ...(issue.alternatives === undefined ? {} : { alternatives: issue.alternatives }),
     })),
     conflicts: report.conflicts.map((conflict) => ({
       id: conflict.id,

@@ -1,6 +1,6 @@
 import { dayFromYmd, serialFromDay } from '../model/calendarDay';
 import { checkWorkbook } from '../checkWorkbook';
-import { planResolutionEdits } from './resolutionEdits';
+import { planIssueFix, planResolutionEdits } from './resolutionEdits';
 import { CellValue, WorkbookSnapshot } from '../model/snapshot';
 import { CheckReport } from '../model/report';
 
@@ -91,5 +91,23 @@ describe('planResolutionEdits', () => {
   it('edits nothing to accept an overlap', () => {
     const { report, snapshot } = checked([['AWS', 'us-east-1', 'Trainium2', 64, '2026-04-14', '2026-04-27']]);
     expect(planResolutionEdits(report, snapshot, { kind: 'accept', conflictId: 'C-1', reason: 'agreed' })).toEqual([]);
+  });
+});
+
+describe('planIssueFix', () => {
+  it('writes the reading the lead picks into an ambiguous date, either one', () => {
+    const { report, snapshot } = checked([['AWS', 'us-east-1', 'Trainium2', 64, '04/05/2026', '2026-05-27']]);
+    const issue = report.issues.find((candidate) => candidate.code === 'invalid-date');
+    expect(issue?.alternatives).toEqual(['2026-05-04', '2026-04-05']);
+    for (const value of issue?.alternatives ?? []) {
+      expect(planIssueFix(snapshot, issue!, value)).toEqual([{ sheet: 'Plan', address: 'E2', before: '04/05/2026', after: value }]);
+    }
+  });
+
+  it('writes the suggestion when no alternative is picked, and nothing when there is none', () => {
+    const { report, snapshot } = checked([['AWS', 'us-east-1', 'Trainuim2', 64, '2026-04-14', '2026-04-27']]);
+    const typo = report.issues.find((candidate) => candidate.code === 'unknown-silicon')!;
+    expect(planIssueFix(snapshot, typo)).toEqual([{ sheet: 'Plan', address: 'C2', before: 'Trainuim2', after: 'Trainium2' }]);
+    expect(planIssueFix(snapshot, { ...typo, suggestion: undefined })).toEqual([]);
   });
 });

@@ -77,11 +77,14 @@ function followingTflops(booking: Booking | undefined, chips: number | null, sil
   return [{ ...tflopsEdit, after: typeof before === 'string' ? (before.includes(',') ? formatCount(expected) : String(expected)) : expected }];
 }
 
-/** The one edit that fixes an issue: its suggestion written into its cell; none when it has no cell or no suggestion. */
-export function planIssueFix(snapshot: WorkbookSnapshot, issue: Issue): CellEdit[] {
-  if (issue.cell === null || issue.suggestion === undefined) return [];
+/**
+ * The one edit that fixes an issue: `value` (one of its alternatives), else its suggestion, written into
+ * its cell; none when it has no cell or nothing to write.
+ */
+export function planIssueFix(snapshot: WorkbookSnapshot, issue: Issue, value = issue.suggestion): CellEdit[] {
+  if (issue.cell === null || value === undefined) return [];
   const cell = parseCellAddress(issue.cell);
   if (cell === undefined) return [];
   const before = snapshot.sheets.find((sheet) => sheet.name === issue.sheet)?.rows[cell.row]?.[cell.column] ?? null;
-  return [{ sheet: issue.sheet, address: issue.cell, before, after: issue.suggestion }];
+  return [{ sheet: issue.sheet, address: issue.cell, before, after: value }];
 }

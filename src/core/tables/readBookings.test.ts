@@ -205,7 +205,8 @@ describe('readBookings', () => {
       expect(issues).toEqual([
         expect.objectContaining({
           column: 'From', cell: 'D2', severity: 'error', code: 'invalid-date',
-          message: 'From "04/05/2026" could be 2026-05-04 or 2026-04-05; write it as 2026-04-14 or 14 Apr 2026.',
+          message: 'From "04/05/2026" could be 4 May 2026 or 5 Apr 2026; pick the one meant (written as YYYY-MM-DD, a date reads only one way).',
+          alternatives: ['2026-05-04', '2026-04-05'],
         }),
         expect.objectContaining({ column: 'Until', cell: 'E2', code: 'invalid-date', message: 'Until holds the error #REF!, not a date.' }),
       ]);
@@ -225,7 +226,7 @@ describe('readBookings', () => {
       [64, 'Start falls in the year 1900, which is no plausible booking date; check the value.'],
       ['2026-02-30', 'Start "2026-02-30" is not a day of the calendar.'],
       ['31/04/2026', 'Start "31/04/2026" is not a day of the calendar.'],
-      ['soon', 'Start "soon" is not a date; use a date cell or text such as 2026-04-14.'],
+      ['soon', 'Start "soon" is not a date; use a date cell or a date written as YYYY-MM-DD.'],
     ])('explains %p', (value, message) => {
       expect(issuesOfRow({ Start: value })).toEqual([expect.objectContaining({ code: 'invalid-date', message })]);
     });

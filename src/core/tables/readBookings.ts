@@ -146,7 +146,8 @@ function readDateCell(row: RowReader, column: Column, date1904: boolean): Calend
   if (!row.hasValue(column)) return null;
   const parsed = parseDateCell(row.valueOf(column), date1904);
   if (parsed.ok) return parsed.day;
-  row.report(column, 'invalid-date', issueMessages.invalidDate(row.headerOf(column), parsed.problem), suggestionOf(parsed.problem));
+  const readings = parsed.problem.kind === 'ambiguous' ? parsed.problem.readings : undefined;
+  row.report(column, 'invalid-date', issueMessages.invalidDate(row.headerOf(column), parsed.problem), suggestionOf(parsed.problem), readings);
   return null;
 }
 
@@ -202,8 +203,8 @@ class RowReader {
     return this.layout.columns[column.field]?.header ?? FIELD_LABELS[column.field];
   }
 
-  report(column: Column, code: Issue['code'], message: string, suggestion?: string): void {
-    this.issues.push(cellIssue(this.layout, this.sheetRow, column.field, code, message, suggestion));
+  report(column: Column, code: Issue['code'], message: string, suggestion?: string, alternatives?: readonly string[]): void {
+    this.issues.push(cellIssue(this.layout, this.sheetRow, column.field, code, message, suggestion, alternatives));
   }
 
   /** Whether the cell holds something; an empty required cell is reported on the way. */

@@ -40,6 +40,8 @@ export interface Issue {
   readonly message: string;
   /** Replacement text that would fix the cell, when one is known. */
   readonly suggestion?: string;
+  /** Values that would each fix the cell when it could mean several (an ambiguous date's readings): the user picks one. */
+  readonly alternatives?: readonly string[];
 }
 
 /** An issue on a cell of a table; the column comes from the table's layout. */
@@ -50,6 +52,7 @@ export function cellIssue(
   code: IssueCode,
   message: string,
   suggestion?: string,
+  alternatives?: readonly string[],
 ): Issue {
   const column = layout.columns[field];
   return {
@@ -61,6 +64,7 @@ export function cellIssue(
     code,
     message,
     ...(suggestion === undefined ? {} : { suggestion }),
+    ...(alternatives === undefined ? {} : { alternatives }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { formatReadableDay, CalendarDay } from '../model/calendarDay';
+import { CalendarDay, formatReadableDay, parseIsoDay } from '../model/calendarDay';
 import { formatCount, plural } from '../presentation/wording';
 import { DateProblem } from '../tables/parseDateCell';
 
@@ -6,6 +6,9 @@ import { DateProblem } from '../tables/parseDateCell';
 
 const quote = (text: string): string => `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
 const didYouMean = (suggestion: string | undefined): string => (suggestion ? ` Did you mean ${suggestion}?` : '');
+
+/** "4 May 2026" for "2026-05-04". */
+const readableIso = (iso: string): string => formatReadableDay(parseIsoDay(iso) as CalendarDay);
 
 export const issueMessages = {
   missingColumn: (label: string, sheet: string, because?: string) =>
@@ -36,9 +39,9 @@ export const issueMessages = {
       case 'out-of-range':
         return `${label} falls in the year ${problem.year}, which is no plausible booking date; check the value.`;
       case 'not-a-date':
-        return `${label} ${quote(problem.text)} is not a date; use a date cell or text such as 2026-04-14.`;
+        return `${label} ${quote(problem.text)} is not a date; use a date cell or a date written as YYYY-MM-DD.`;
       case 'ambiguous':
-        return `${label} ${quote(problem.text)} could be ${problem.readings[0]} or ${problem.readings[1]}; write it as 2026-04-14 or 14 Apr 2026.`;
+        return `${label} ${quote(problem.text)} could be ${readableIso(problem.readings[0])} or ${readableIso(problem.readings[1])}; pick the one meant (written as YYYY-MM-DD, a date reads only one way).`;
       case 'two-digit-year':
         return `${label} ${quote(problem.text)} has a two-digit year; write the year in full.`;
       case 'impossible-day':
