@@ -1,5 +1,5 @@
 import {
-  bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, formatCount, formatWindow, Issue, plural, poolLabel, summarize, tableLabel,
+  acceptanceNote, bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, formatCount, formatWindow, Issue, plural, poolLabel, summarize, tableLabel,
 } from '../core';
 
 export interface Palette {
@@ -38,13 +38,14 @@ export function formatReport(report: CheckReport, source: string, palette: Palet
 function formatConflict(report: CheckReport, conflict: Conflict, palette: Palette): string[] {
   // An accepted conflict is shown as settled, never in the colours of a violation.
   const emphasis = conflict.accepted ? palette.dim : palette.red;
-  const status = conflict.accepted ? palette.dim(` (accepted: ${conflict.acceptedReason || 'no reason given'})`) : '';
+  const status = conflict.acceptance ? palette.dim(` (${acceptanceNote(conflict.acceptance)})`) : '';
   const lines = [`  ${palette.bold(conflict.id)} ${poolLabel(conflict.pool)}: ${formatWindow(conflict.start, conflict.end)} (${plural(daysIn(conflict.start, conflict.end), 'day')})${status}`];
   for (const row of conflict.rows) {
     const booking = bookingAt(report, row);
     const details = bookingDetails(booking);
     lines.push(`    row ${row}: ${bookingName(booking, row)}${details ? ` — ${details}` : ''}`);
   }
+  if (conflict.lapsedAcceptance) lines.push(`    ${palette.yellow(`open again: ${acceptanceNote(conflict.lapsedAcceptance)}, but its rows have changed since`)}`);
   if (conflict.excessChips !== null && conflict.capacityChips !== null) {
     lines.push(`    ${emphasis(`${plural(conflict.excessChips, 'chip')} over`)} the ${formatCount(conflict.capacityChips)} reserved`);
   } else if (conflict.bookedChips) {

@@ -5,7 +5,7 @@ import { conflictsOf, intervalsOf, PoolNumbers } from './conflicts/detectConflic
 import { CapacityRow } from './model/booking';
 import { CheckOptions, CheckOutcome } from './model/report';
 import { WorkbookSnapshot } from './model/snapshot';
-import { readAcceptedConflicts, RESOLUTION_LOG_SHEET } from './resolutions/resolutionLog';
+import { readAcceptances, RESOLUTION_LOG_SHEET } from './resolutions/resolutionLog';
 import { findSheet, locateTables } from './tables/locateTables';
 import { readBookings } from './tables/readBookings';
 import { ALLOCATION_REQUIRED, BookingField, CAPACITY_REQUIRED } from './tables/tableLayout';
@@ -48,7 +48,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     appendAll(issues, readCapacity.issues);
   }
 
-  const accepted = readAcceptedConflicts(findSheet(snapshot, RESOLUTION_LOG_SHEET));
+  const accepted = readAcceptances(findSheet(snapshot, RESOLUTION_LOG_SHEET), snapshot.date1904);
   const pools = new PoolNumbers();
   const demand = intervalsOf(read.bookings, pools);
   const capacityIntervals = capacity === null ? null : intervalsOf(capacityRows, pools);

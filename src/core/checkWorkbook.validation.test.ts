@@ -284,13 +284,22 @@ describe('checkWorkbook', () => {
 
     it('still reports the conflict, marked accepted with the reason', () => {
       const report = check(workbook({ Bookings: bookings, 'Resolution log': log(['accept', 'eval runs share nodes']) }));
-      expect(report.conflicts).toEqual([expect.objectContaining({ id: conflictId, rows: [2, 3], accepted: true, acceptedReason: 'eval runs share nodes' })]);
+      expect(report.conflicts).toEqual([expect.objectContaining({
+        id: conflictId, rows: [2, 3], accepted: true, acceptance: { reason: 'eval runs share nodes', by: 'lead@lab-a', at: '2026-04-01T10:00:00Z', rows: [2, 3] },
+      })]);
+    });
+
+    it('opens it again when its rows have changed since it was accepted, saying so', () => {
+      const three = [...bookings, booking({ Lab: 'Lab C', Start: '2026-04-25', End: '2026-04-26' })];
+      const report = check(workbook({ Bookings: three, 'Resolution log': log(['accept', 'eval runs share nodes']) }));
+      expect(report.conflicts).toEqual([expect.objectContaining({ id: conflictId, rows: [2, 3, 4], accepted: false, lapsedAcceptance: expect.objectContaining({ rows: [2, 3] }) })]);
+      expect(report.conflicts[0]).not.toHaveProperty('acceptance');
     });
 
     it('reports it unaccepted again after an undo accept', () => {
       const report = check(workbook({ Bookings: bookings, 'Resolution log': log(['accept', 'eval runs share nodes'], ['undo accept', '']) }));
       expect(report.conflicts).toEqual([expect.objectContaining({ id: conflictId, accepted: false })]);
-      expect(report.conflicts[0]).not.toHaveProperty('acceptedReason');
+      expect(report.conflicts[0]).not.toHaveProperty('acceptance');
     });
 
     it('does not read the log as the allocation table', () => {

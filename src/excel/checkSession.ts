@@ -75,7 +75,7 @@ export class CheckSession {
           if (!outcome.ok) {
             const cells = outcome.changed.map((cell) => cell.address).join(', ');
             this.update({ notice: { kind: 'warning', text: `Not applied: ${cells} changed since the last check (a co-author's edit is kept). The check was redone.` } });
-          } else if (step.edits.length > 0 || action.kind === 'accept') {
+          } else if (step.edits.length > 0 || action.kind === 'accept' || action.kind === 'revoke') {
             this.undoStack.push(step);
             this.update({ notice: { kind: 'info', text: `${step.label}. Logged in "Resolution log".` } });
           }

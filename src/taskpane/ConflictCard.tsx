@@ -1,9 +1,11 @@
 import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import {
-  bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, describeResolution, formatCount, formatWindow, plural, poolLabel, Resolution, suggestionsFor,
+  acceptanceNote, bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, describeResolution, formatCount, formatWindow, plural, poolLabel, Resolution, suggestionsFor,
 } from '../core';
 import { ConflictTimeline } from './ConflictTimeline';
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export interface ConflictCardProps {
   readonly report: CheckReport;
@@ -41,13 +43,17 @@ export function ConflictCard({ report, conflict, busy, onApply, onSelect }: Conf
           return <li key={row}>{`Row ${row}: ${bookingName(booking, row)}${details ? ` — ${details}` : ''}`}</li>;
         })}
       </ul>
+      {conflict.lapsedAcceptance && <p className="lapsed">{`Open again: ${acceptanceNote(conflict.lapsedAcceptance)}, but its rows have changed since.`}</p>}
       {options?.oversized.map((cause) => (
         <p key={cause.row} className="cause">{`Row ${cause.row} alone books ${formatCount(cause.chips)} of the ${plural(cause.capacity, 'reserved chip')}.`}</p>
       ))}
       {conflict.capacityChips !== null && <p className="capacity">{`Reserved ${plural(conflict.capacityChips, 'chip')}, booked up to ${plural(conflict.bookedChips ?? 0, 'chip')}.`}</p>}
       <ConflictTimeline report={report} conflict={conflict} />
       {conflict.accepted ? (
-        <p className="reason">{`Accepted: ${conflict.acceptedReason || 'no reason given'}`}</p>
+        <div className="reason">
+          <p>{conflict.acceptance ? upperFirst(acceptanceNote(conflict.acceptance)) : 'Accepted'}</p>
+          <Button size="small" disabled={busy} onClick={() => onApply({ kind: 'revoke', conflictId: conflict.id, reason: 'Reopened from the task pane' })}>Reopen conflict</Button>
+        </div>
       ) : (
         <div className="actions">
           {best ? (

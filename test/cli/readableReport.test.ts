@@ -54,7 +54,7 @@ describe('capacity-check readable report', () => {
     expect(open).toBeGreaterThan(0);
     expect(accepted).toBeGreaterThan(open);
     expect(lines.slice(open + 1, accepted).filter((line) => line.startsWith('  C-'))).toEqual([expect.stringContaining('Google Cloud us-east5 TPU v6e')]);
-    expect(lines[accepted + 1]).toMatch(/^ {2}C-\w+ AWS us-east-2 Trainium2: 14 Apr 2026 – 27 Apr 2026 \(14 days\) \(accepted: both leads agree\)$/);
+    expect(lines[accepted + 1]).toMatch(/^ {2}C-\w+ AWS us-east-2 Trainium2: 14 Apr 2026 – 27 Apr 2026 \(14 days\) \(accepted by lead@lab-a\.example on 2026-03-10 09:00: both leads agree\)$/);
   });
 
   it('groups issues under their row, in row order, with cell and code', async () => {

@@ -182,10 +182,25 @@ describe('CheckSession on the Excel simulator', () => {
       const id = session.getState().checked!.report.conflicts[0].id;
       await session.apply({ kind: 'accept', conflictId: id, reason: '=HYPERLINK("http://x.test","agreed")' });
       const conflict = session.getState().checked!.report.conflicts[0];
-      expect(conflict).toMatchObject({ id, accepted: true, acceptedReason: '=HYPERLINK("http://x.test","agreed")' });
+      expect(conflict).toMatchObject({ id, accepted: true, acceptance: { reason: '=HYPERLINK("http://x.test","agreed")', rows: [2, 3] } });
       expect(fillsOf(sim, 'Allocations', 5)).toEqual(before);
       expect(sim.formulaAt('Resolution log', 'H2')).toBeUndefined();
       expect(sim.valueAt('Resolution log', 'H2')).toBe('=HYPERLINK("http://x.test","agreed")');
+    });
+
+    it('reopens an accepted conflict, logged, yellow again, and Undo accepts it again', async () => {
+      const { sim, session } = start();
+      await session.check();
+      const id = session.getState().checked!.report.conflicts[0].id;
+      await session.apply({ kind: 'accept', conflictId: id, reason: 'shared run' });
+      await session.apply({ kind: 'revoke', conflictId: id, reason: 'Lab B objects' });
+      expect(session.getState().checked!.report.conflicts[0]).toMatchObject({ id, accepted: false });
+      expect(sim.fillAt('Allocations', 'G2')).toBe('#FFFF00');
+      expect([sim.valueAt('Resolution log', 'D3'), sim.valueAt('Resolution log', 'H3')]).toEqual(['revoke', 'Lab B objects']);
+      await session.undo();
+      expect(session.getState().checked!.report.conflicts[0]).toMatchObject({ id, accepted: true, acceptance: { reason: 'shared run' } });
+      expect(sim.valueAt('Resolution log', 'D4')).toBe('undo revoke');
+      expect(sim.fillAt('Allocations', 'G2')).not.toBe('#FFFF00');
     });
 
     it('fixes a typo from its suggestion', async () => {

@@ -1,5 +1,6 @@
 import { Booking, CapacityRow, Pool } from '../model/booking';
 import { Conflict } from '../model/report';
+import { AcceptanceRecord, acceptanceHolds } from '../resolutions/resolutionLog';
 import { conflictId } from './conflictId';
 import { findOverbookedRunsInColumns, IntervalColumns } from './findOverbookedRuns';
 
@@ -32,14 +33,14 @@ export function intervalsOf(rows: readonly CapacityRow[], pools: PoolNumbers): I
 }
 
 /** Conflicts of the bookings, ordered by first day, then pool; accepted ones marked. */
-export function detectConflicts(bookings: readonly Booking[], capacityRows: readonly CapacityRow[] | null, accepted: ReadonlyMap<string, string>): Conflict[] {
+export function detectConflicts(bookings: readonly Booking[], capacityRows: readonly CapacityRow[] | null, accepted: ReadonlyMap<string, AcceptanceRecord>): Conflict[] {
   const pools = new PoolNumbers();
   return conflictsOf(bookings, intervalsOf(bookings, pools), capacityRows === null ? null : intervalsOf(capacityRows, pools), pools, accepted);
 }
 
 /** `detectConflicts` with the intervals already made. */
 export function conflictsOf(
-  bookings: readonly Booking[], demand: IntervalColumns, capacity: IntervalColumns | null, pools: PoolNumbers, accepted: ReadonlyMap<string, string>,
+  bookings: readonly Booking[], demand: IntervalColumns, capacity: IntervalColumns | null, pools: PoolNumbers, accepted: ReadonlyMap<string, AcceptanceRecord>,
 ): Conflict[] {
   const runs = findOverbookedRunsInColumns(pools.keys, demand, capacity);
   const conflicts = runs.map((run): Conflict => {
@@ -47,11 +48,12 @@ export function conflictsOf(
     const pool = first.pool as Pool;
     const end = run.endExclusive - 1;
     const id = conflictId(run.poolKey, run.start, end);
-    const reason = accepted.get(id);
+    const rows = run.refs.map((ref) => bookings[ref].sheetRow);
+    const record = accepted.get(id);
+    const holds = record !== undefined && acceptanceHolds(record, rows);
     return {
-      id, pool, start: run.start, end, rows: run.refs.map((ref) => bookings[ref].sheetRow),
-      bookedChips: run.bookedChips, capacityChips: run.capacityChips, excessChips: run.excessChips,
-      accepted: reason !== undefined, ...(reason === undefined ? {} : { acceptedReason: reason }),
+      id, pool, start: run.start, end, rows, bookedChips: run.bookedChips, capacityChips: run.capacityChips, excessChips: run.excessChips,
+      accepted: holds, ...(record === undefined ? {} : holds ? { acceptance: record } : { lapsedAcceptance: record }),
     };
   });
   return conflicts.sort((a, b) => a.start - b.start || a.pool.key.localeCompare(b.pool.key) || a.rows[0] - b.rows[0]);

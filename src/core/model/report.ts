@@ -1,4 +1,5 @@
 import { Catalog } from '../catalog/catalog';
+import { AcceptanceRecord } from '../resolutions/resolutionLog';
 import { TableLayout } from '../tables/tableLayout';
 import { Issue } from '../validation/issue';
 import { Booking, CapacityRow, Pool } from './booking';
@@ -21,7 +22,10 @@ export interface Conflict {
   /** The largest demand − capacity on a day of the run; null without a Capacity table. */
   readonly excessChips: number | null;
   readonly accepted: boolean;
-  readonly acceptedReason?: string;
+  /** Who accepted it, when and why, while the acceptance holds. */
+  readonly acceptance?: AcceptanceRecord;
+  /** An acceptance of this conflict that no longer holds because its rows changed: it is open again. */
+  readonly lapsedAcceptance?: AcceptanceRecord;
 }
 
 /** Everything one check found: the tables it read, their rows, the issues and the conflicts. */

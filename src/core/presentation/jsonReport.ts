@@ -35,7 +35,7 @@ export function toJsonReport(report: CheckReport) {
       capacityChips: conflict.capacityChips,
       excessChips: conflict.excessChips,
       accepted: conflict.accepted,
-      ...(conflict.acceptedReason === undefined ? {} : { acceptedReason: conflict.acceptedReason }),
+      ...(conflict.acceptance === undefined ? {} : { acceptedReason: conflict.acceptance.reason, acceptedBy: conflict.acceptance.by, acceptedAt: conflict.acceptance.at }),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { Booking, Pool } from '../model/booking';
 import { CalendarDay, formatReadableDay } from '../model/calendarDay';
+import { AcceptanceRecord } from '../resolutions/resolutionLog';
 import { TableLayout } from '../tables/tableLayout';
 
 // The words every surface uses for the same facts: the pane, the CLI, the log and the issue messages.
@@ -50,4 +51,10 @@ export function daysIn(first: CalendarDay, last: CalendarDay): number {
 /** '"Allocations"', or 'table "Bookings" on "Allocations"' when an Excel table holds the rows. */
 export function tableLabel(layout: Pick<TableLayout, 'sheetName' | 'table'>): string {
   return layout.table === undefined ? `"${layout.sheetName}"` : `table "${layout.table.name}" on "${layout.sheetName}"`;
+}
+
+/** "accepted by ana@lab-a on 2026-03-10 09:00: both leads agree". */
+export function acceptanceNote(record: AcceptanceRecord): string {
+  const who = [record.by ? ` by ${record.by}` : '', record.at ? ` on ${record.at}` : ''].join('');
+  return `accepted${who}: ${record.reason || 'no reason given'}`;
 }

@@ -1,4 +1,7 @@
-import { readAcceptedConflicts, RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET } from './resolutionLog';
+import { readAcceptances, RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET } from './resolutionLog';
+
+/** Reasons of the standing acceptances, by conflict id. */
+const readAcceptedConflicts = (sheet: SheetSnapshot | undefined) => new Map([...readAcceptances(sheet)].map(([id, record]) => [id, record.reason]));
 import { CellValue, SheetSnapshot } from '../model/snapshot';
 
 /** A resolution log as the add-in writes it: the header, then one row per action, oldest first. */
@@ -12,7 +15,25 @@ function logOf(...entries: Array<[conflict: CellValue, action: CellValue, reason
   };
 }
 
-describe('readAcceptedConflicts', () => {
+describe('readAcceptances', () => {
+  describe('what an acceptance carries', () => {
+    it('gives who accepted, when, why and the rows it had', () => {
+      expect(readAcceptances(logOf(['C-1', 'accept', 'both leads agree']))).toEqual(new Map([['C-1', { reason: 'both leads agree', by: 'lead@lab-a', at: '2026-04-01T10:00:00Z', rows: [2, 3] }]]));
+    });
+
+    it('writes a When kept as an Excel date-time as a date and a time', () => {
+      const sheet: SheetSnapshot = { name: RESOLUTION_LOG_SHEET, rows: [[...RESOLUTION_LOG_COLUMNS], [46_307.375, 'ana', 'C-1', 'accept', '', '', '', 'ok']] };
+      expect(readAcceptances(sheet).get('C-1')).toMatchObject({ at: '2026-10-12 09:00', rows: null });
+    });
+  });
+
+  describe('when an acceptance was revoked', () => {
+    it('no longer accepts the conflict, until the revoke is undone', () => {
+      expect(readAcceptedConflicts(logOf(['C-1', 'accept', 'ok'], ['C-1', 'revoke', 'Lab B objects']))).toEqual(new Map());
+      expect(readAcceptedConflicts(logOf(['C-1', 'accept', 'ok'], ['C-1', 'revoke', 'Lab B objects'], ['C-1', 'undo revoke']))).toEqual(new Map([['C-1', 'ok']]));
+    });
+  });
+
   describe('when there is no log', () => {
     it('accepts nothing', () => {
       expect(readAcceptedConflicts(undefined)).toEqual(new Map());

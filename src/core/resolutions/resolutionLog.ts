@@ -3,7 +3,8 @@ import { parseCellAddress } from '../model/address';
 import { CellEdit } from '../model/cellEdit';
 import { CheckReport } from '../model/report';
 import { describeEdits } from '../presentation/describeResolution';
-import { cellText, SheetSnapshot } from '../model/snapshot';
+import { dayFromSerial, formatIsoDay } from '../model/calendarDay';
+import { cellText, CellValue, SheetSnapshot } from '../model/snapshot';
 
 export const RESOLUTION_LOG_SHEET = 'Resolution log';
 
@@ -57,25 +58,64 @@ export function logEntryFor(report: CheckReport, change: LoggedChange, when: str
   };
 }
 
-/** Accepted conflicts by id, with the reason given: each `accept` counts until an `undo accept` of it. */
-export function readAcceptedConflicts(sheet: SheetSnapshot | undefined): Map<string, string> {
-  const accepted = new Map<string, string>();
+/** A standing acceptance of a conflict, as the log records it. */
+export interface AcceptanceRecord {
+  readonly reason: string;
+  /** The log's Who. */
+  readonly by: string;
+  /** The log's When, as the sheet shows it ("2026-03-10 09:00"). */
+  readonly at: string;
+  /** The rows the conflict had when accepted; null when the log does not say (then any rows will do). */
+  readonly rows: readonly number[] | null;
+}
+
+/**
+ * The acceptances standing, by conflict id. Each conflict's log entries make a history: `accept` adds an
+ * acceptance, `revoke` takes it back, and `undo accept` / `undo revoke` undo the latest of those.
+ */
+export function readAcceptances(sheet: SheetSnapshot | undefined, date1904 = false): Map<string, AcceptanceRecord> {
+  const accepted = new Map<string, AcceptanceRecord>();
   if (sheet === undefined) return accepted;
   const header = (sheet.rows[0] ?? []).map((value) => normalizeHeader(cellText(value)));
-  const conflictColumn = header.indexOf('conflict');
-  const actionColumn = header.indexOf('action');
-  const reasonColumn = header.indexOf('reason');
+  const column = (name: string) => header.indexOf(name);
+  const [conflictColumn, actionColumn] = [column('conflict'), column('action')];
   if (conflictColumn < 0 || actionColumn < 0) return accepted;
-  // Reasons of the accepts still standing, oldest first: an undo takes back only the latest one.
-  const standing = new Map<string, string[]>();
+  const text = (row: ReadonlyArray<CellValue>, index: number) => (index < 0 ? '' : cellText(row[index]));
+  const histories = new Map<string, Array<AcceptanceRecord | null>>();
   for (const row of sheet.rows.slice(1)) {
-    if (row === undefined) continue;
-    const id = cellText(row[conflictColumn]);
-    const action = cellText(row[actionColumn]).toLowerCase().replace(/\s+/g, ' ');
-    if (id === '') continue;
-    if (action === 'accept') standing.set(id, [...(standing.get(id) ?? []), reasonColumn < 0 ? '' : cellText(row[reasonColumn])]);
-    else if (action === 'undo accept') standing.get(id)?.pop();
+    const id = row === undefined ? '' : cellText(row[conflictColumn]);
+    if (row === undefined || id === '') continue;
+    const action = text(row, actionColumn).toLowerCase().replace(/\s+/g, ' ');
+    const history = histories.get(id) ?? [];
+    histories.set(id, history);
+    if (action === 'accept') {
+      history.push({ reason: text(row, column('reason')), by: text(row, column('who')), at: whenText(row[column('when')], date1904), rows: rowsOf(text(row, column('rows'))) });
+    } else if (action === 'revoke') history.push(null);
+    else if (action === 'undo accept' || action === 'undo revoke') history.pop();
   }
-  for (const [id, reasons] of standing) if (reasons.length > 0) accepted.set(id, reasons[reasons.length - 1]);
+  for (const [id, history] of histories) {
+    const standing = history[history.length - 1];
+    if (standing) accepted.set(id, standing);
+  }
   return accepted;
+}
+
+/** "2, 3" → [2, 3]; null for an empty or unreadable cell. */
+function rowsOf(text: string): number[] | null {
+  const rows = text.split(/[,;\s]+/).filter((part) => part !== '').map(Number);
+  return rows.length > 0 && rows.every((row) => Number.isInteger(row) && row > 0) ? rows.sort((a, b) => a - b) : null;
+}
+
+/** The When cell as text: a date-time serial as "YYYY-MM-DD HH:MM", text as written. */
+function whenText(value: CellValue | undefined, date1904: boolean): string {
+  if (typeof value !== 'number') return cellText(value);
+  const day = dayFromSerial(Math.floor(value), date1904);
+  if (!day.ok) return cellText(value);
+  const minutes = Math.round((value - Math.floor(value)) * 24 * 60);
+  return `${formatIsoDay(day.day)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Whether an acceptance still holds for the conflict's rows. */
+export function acceptanceHolds(record: AcceptanceRecord, rows: readonly number[]): boolean {
+  return record.rows === null || (record.rows.length === rows.length && record.rows.every((row, index) => row === rows[index]));
 }
