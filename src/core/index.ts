@@ -37,3 +37,4 @@ export * from './presentation/summarize';
 export * from './paint/fillMemory';
 export * from './conflicts/capacityTimeline';
 export * from './validation/tflops';
+export * from './resolutions/previewResolution';

@@ -1,14 +1,22 @@
 import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import {
-  acceptanceNote, bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, describeResolution, formatCount, formatWindow, plural, poolLabel, Resolution, suggestionsFor,
+  acceptanceNote, bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, describeResolution, formatCount, formatWindow, plural, poolLabel, PreviewedSuggestion, previewSuggestions, Resolution, suggestionsFor, WorkbookSnapshot,
 } from '../core';
 import { ConflictTimeline } from './ConflictTimeline';
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** What applying a suggestion would break, said before it is applied; nothing when it breaks no rule. */
+function RaisesNote({ preview }: { readonly preview: PreviewedSuggestion }) {
+  if (preview.raises.length === 0) return null;
+  return <p className="raises">{`Would raise: ${preview.raises.map((issue) => `${issue.code} on ${issue.cell ?? issue.column}`).join(', ')}`}</p>;
+}
+
 export interface ConflictCardProps {
   readonly report: CheckReport;
+  /** The workbook as the check read it, to preview what each resolution would write. */
+  readonly snapshot: WorkbookSnapshot;
   readonly conflict: Conflict;
   readonly busy: boolean;
   readonly onApply: (resolution: Resolution) => void;
@@ -16,14 +24,16 @@ export interface ConflictCardProps {
 }
 
 /** One conflict: what collides, when, who is involved, a timeline, and the ways to resolve it. */
-export function ConflictCard({ report, conflict, busy, onApply, onSelect }: ConflictCardProps) {
+export function ConflictCard({ report, snapshot, conflict, busy, onApply, onSelect }: ConflictCardProps) {
   const [reason, setReason] = React.useState('');
   const [showMore, setShowMore] = React.useState(false);
   const options = React.useMemo(() => (conflict.accepted ? null : suggestionsFor(report, conflict)), [report, conflict]);
   const days = daysIn(conflict.start, conflict.end);
   const window = formatWindow(conflict.start, conflict.end);
   const headingId = `conflict-${conflict.id}`;
-  const [best, ...others] = options?.ranked ?? [];
+  // Suggestions that would raise an issue come last, each saying what it would raise.
+  const previews = React.useMemo(() => (options === null ? [] : previewSuggestions(report, snapshot, options.ranked)), [report, snapshot, options]);
+  const [best, ...others] = previews;
 
   return (
     <li className={`conflict${conflict.accepted ? ' accepted' : ''}`} aria-labelledby={headingId}>
@@ -57,7 +67,10 @@ export function ConflictCard({ report, conflict, busy, onApply, onSelect }: Conf
       ) : (
         <div className="actions">
           {best ? (
-            <Button appearance="primary" disabled={busy} onClick={() => onApply(best)}>{describeResolution(report, best)}</Button>
+            <>
+              <Button appearance="primary" disabled={busy} onClick={() => onApply(best.suggestion)}>{describeResolution(report, best.suggestion)}</Button>
+              <RaisesNote preview={best} />
+            </>
           ) : (
             <p className="hint">No single booking can be shifted, trimmed, moved or shrunk to clear this conflict.</p>
           )}
@@ -70,7 +83,8 @@ export function ConflictCard({ report, conflict, busy, onApply, onSelect }: Conf
             <ul className="options" aria-label="Other resolutions">
               {others.map((option, index) => (
                 <li key={index}>
-                  <Button disabled={busy} onClick={() => onApply(option)}>{describeResolution(report, option)}</Button>
+                  <Button disabled={busy} onClick={() => onApply(option.suggestion)}>{describeResolution(report, option.suggestion)}</Button>
+                  <RaisesNote preview={option} />
                 </li>
               ))}
             </ul>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, Field, FluentProvider, Input, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
-import { Conflict, formatCount, plural, summarize } from '../core';
+import { Conflict, formatCount, plural, summarize, tableLabel } from '../core';
 import { CheckSession } from '../excel/checkSession';
 import { ConflictCard } from './ConflictCard';
 import { IssueList } from './IssueList';
@@ -16,7 +16,8 @@ export interface TaskPaneProps {
 export function TaskPane({ session, who }: TaskPaneProps) {
   const state = useSessionState(session);
   const [name, setName] = React.useState(who.get());
-  const report = state.checked?.report ?? null;
+  const checked = state.checked;
+  const report = checked?.report ?? null;
   const busy = state.busy !== null;
   const summary = report === null ? null : summarize(report);
   const open = report?.conflicts.filter((conflict) => !conflict.accepted) ?? [];
@@ -38,7 +39,7 @@ export function TaskPane({ session, who }: TaskPaneProps) {
         ) : (
           <p className="stats-empty">{state.problem ?? 'Not checked yet.'}</p>
         )}
-        {state.checked && <p className="checked-at">{`Last checked ${state.checked.checkedAt.toLocaleTimeString()} · sheet “${report?.allocation.sheetName}”`}</p>}
+        {state.checked && <p className="checked-at">{`Last checked ${state.checked.checkedAt.toLocaleTimeString()} · ${tableLabel(state.checked.report.allocation)}`}</p>}
         <div className="toolbar">
           <Button appearance="primary" disabled={busy} onClick={() => void session.check()}>Check conflicts</Button>
           <Button disabled={busy || state.undoLabel === null} onClick={() => void session.undo()} title={state.undoLabel ?? undefined}>
@@ -60,7 +61,7 @@ export function TaskPane({ session, who }: TaskPaneProps) {
           </MessageBar>
         )}
       </div>
-      {report && (
+      {checked !== null && report !== null && (
         <>
           <section aria-labelledby="conflicts-heading">
             <h2 id="conflicts-heading">{`Conflicts (${open.length} open${accepted.length ? `, ${accepted.length} accepted` : ''})`}</h2>
@@ -69,7 +70,7 @@ export function TaskPane({ session, who }: TaskPaneProps) {
             ) : (
               <ul className="conflicts" aria-label="Conflicts">
                 {[...open, ...accepted].map((conflict) => (
-                  <ConflictCard key={conflict.id} report={report} conflict={conflict} busy={busy} onApply={(resolution) => void session.apply(resolution)} onSelect={select} />
+                  <ConflictCard key={conflict.id} report={report} snapshot={checked.snapshot} conflict={conflict} busy={busy} onApply={(resolution) => void session.apply(resolution)} onSelect={select} />
                 ))}
               </ul>
             )}
