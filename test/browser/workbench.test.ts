@@ -134,7 +134,7 @@ describe(`in ${CHROMIUM.label}`, () => {
       await card.getByRole('button', { name: 'Accept conflict' }).click();
       await workbench.waitForConflictsHeading('Conflicts (1 open, 1 accepted)');
 
-      expect(await workbench.conflictCard('AWS us-east-2 H100 SXM').textContent()).toContain('Accepted: Shared evaluation window, both leads agree');
+      expect(await workbench.conflictCard('AWS us-east-2 H100 SXM').textContent()).toMatch(/Accepted by Workbench user on \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}: Shared evaluation window, both leads agree/);
       expect(await workbench.waitForBackgrounds(expectedBackgrounds(TRAINIUM_ROWS))).toEqual(expectedBackgrounds(TRAINIUM_ROWS));
     });
 
