@@ -27,8 +27,8 @@ const DIRECTORY_HEADER = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
-/** Compressed bytes handed to the inflater at a time: a bomb's output per step stays near 16 MiB. */
-const INFLATE_SLICE = 16 * 1024;
+/** Compressed bytes handed to the inflater at a time: fewer, larger steps inflate faster, and a bomb's output per step stays near 64 MiB. */
+const INFLATE_SLICE = 64 * 1024;
 /** Bit 11 of the flags: the name is UTF-8. Names are read as UTF-8 either way: .xlsx part names are ASCII, which CP437 shares. */
 const UTF8_NAME = 0x800;
 const NAME_DECODER = new TextDecoder();
