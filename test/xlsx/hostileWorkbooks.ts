@@ -90,11 +90,12 @@ export function patchEntry(zip: Buffer, name: string, fields: { readonly crc?: n
 
 /** A zip of one deflated entry with the given content, built with zlib so a zip bomb takes a moment, not minutes. */
 export function deflatedEntryZip(entries: ReadonlyArray<readonly [string, Buffer]>): Buffer {
+  const empty = deflateRawSync(Buffer.alloc(0));
   const chunks: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of entries) {
-    const data = deflateRawSync(content, { level: 9 });
+    const data = content.length === 0 ? empty : deflateRawSync(content, { level: 9 });
     const nameBytes = Buffer.from(name);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
@@ -115,13 +116,32 @@ export function deflatedEntryZip(entries: ReadonlyArray<readonly [string, Buffer
     offset += 30 + nameBytes.length + data.length;
   }
   const size = directory.reduce((sum, part) => sum + part.length, 0);
+  // Past 65,535 entries the count lives in a zip64 end record, which a locator before the end record points at.
+  const zip64 = entries.length > 0xffff;
+  const records: Buffer[] = [];
+  if (zip64) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE(45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(entries.length), 24);
+    record.writeBigUInt64LE(BigInt(entries.length), 32);
+    record.writeBigUInt64LE(BigInt(size), 40);
+    record.writeBigUInt64LE(BigInt(offset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(offset + size), 8);
+    locator.writeUInt32LE(1, 16);
+    records.push(record, locator);
+  }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 10);
   end.writeUInt32LE(size, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...directory, end]);
+  return Buffer.concat([...chunks, ...directory, ...records, end]);
 }
 
 /** Inline-string cell. */
