@@ -7,7 +7,7 @@ export type XmlEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /** Events of one XML part, in document order; comments, CDATA markers, PIs and the declaration are not elements. */
 export interface XmlHandler {
-  /** A start tag (or empty-element tag); `start` is the index of its `<` and `end` just after its `>` in the part's text. */
+  /** A start tag (or empty-element tag); `start` is the index of its `<` and `end` just after its `>` in the part's text (-1 without `positions`). */
   open?(tag: SaxesTagPlain, start: number, end: number): void;
   /** An end tag (also called right after `open` for an empty-element tag); `end` is just after its `>`. */
   close?(name: string, end: number): void;
@@ -140,17 +140,16 @@ export function parseXmlPart(archive: ZipArchive, partName: string, handler: Xml
       tagStart = parser.position - tag.name.length - 2;
     });
   }
-  parser.on('opentag', (tag) => {
-    lastEvent = parser.position;
-    handler.open?.(tag, tagStart, lastEvent);
-  });
+  const { open, close, text: onContent } = handler;
+  // Every start tag is followed by an end tag or text, which mark the position: a tag alone need not.
+  if (open !== undefined) parser.on('opentag', options.positions ? (tag) => open(tag, tagStart, parser.position) : (tag) => open(tag, -1, -1));
   parser.on('closetag', (tag) => {
     lastEvent = parser.position;
-    handler.close?.(tag.name, lastEvent);
+    close?.(tag.name, lastEvent);
   });
   const onText = (content: string) => {
     lastEvent = parser.position;
-    handler.text?.(content);
+    onContent?.(content);
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
