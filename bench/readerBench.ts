@@ -37,13 +37,28 @@ export interface ReaderSample {
 type Outcome = ReaderSample | { readonly timedOut: number } | { readonly failed: string };
 
 /**
- * The old (regex) reader on this machine, 2026-12-03, Node 20.20.2, 2 cores shared with other sessions
- * (load 2–6): the median of its runs, measured with `--old-reader` on a build of commit 36534de.
+ * The old (regex) reader, measured with `--old-reader` on a build of commit 36534de on this machine
+ * (2026-12-03, Node 20.20.2, 2 cores shared with other sessions, load 1.7–3.6), for runs without it.
  */
 const OLD_READER: Readonly<Record<string, string>> = {
-  'bench 200,000 rows': '5.8–8.6 s, 590 MiB',
-  'large 200,000 rows (16 columns)': '5.8–8.8 s, 780 MiB',
-  'bench 1,048,576 rows': 'failed: "it is not valid utf-8" after 30 s (its 485 MB sheet passes V8\'s string limit)',
+  'bench 200,000 rows': '4.08 s, 598 MiB',
+  'large 200,000 rows (16 columns)': '6.25 s, 792 MiB',
+  'bench 1,048,576 rows': '30.98 s, 2,700 MiB',
+  '5,000 sheets': '16.67 s',
+  '20,000 sheets': '280.78 s',
+  'zip bomb (5 GB sheet)': '132.17 s, 4,218 MiB, then "The encoded data was not valid for encoding utf-8"',
+  'cell at ZZZZZZ4': 'read the cell into column A',
+  'cell in row 2,000,000,000': '87.14 s, then read',
+  'entity bomb (billion laughs)': 'read "&c;" as text',
+  'external entity (XXE)': 'read "&e;" as text',
+  'commented-out booking': '24 cells: the commented-out row read as a booking',
+  'comment holding </sheetData>': '0 cells: the sheet lost',
+  'sheet cut short': 'read the part before the cut, silently',
+  'wrong CRC-32': 'read, unchecked',
+  'UTF-16 sheet': '0 cells',
+  'missing sharedStrings': '0 cells',
+  'shared strings, no part': '0 cells',
+  'shared strings, index past the part': '0 cells',
 };
 
 /** A generated capacity workbook (the bench's generator, 12 columns) written as .xlsx by ExcelJS's streaming writer. */
@@ -196,7 +211,21 @@ function measureInThisProcess(readerModule: string, file: string): void {
   } catch (error) {
     sample = { ms: performance.now() - started, refusal: String((error as Error).message ?? error).split('\n')[0] };
   }
-  process.stdout.write(`${JSON.stringify({ ...sample, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...sample, peakMiB: peakRssMiB() })}\n`);
+}
+
+/**
+ * This process's high-water RSS. Linux's VmHWM starts afresh at exec; getrusage's maxRSS does not (a child
+ * spawned by a large parent reports the parent's size), so it is only the fallback elsewhere.
+ */
+function peakRssMiB(): number {
+  try {
+    const kib = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kib !== undefined) return Math.round(Number(kib) / 1024);
+  } catch {
+    // Not Linux.
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 /** Runs the measurement in a fresh process, ended after `timeoutMs` (reported as a time-out, not a sample). */
