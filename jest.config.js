@@ -22,7 +22,7 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     project('unit', ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/cli/**/*.test.ts', '<rootDir>/test/excel/**/*.test.ts', '<rootDir>/test/docs/**/*.test.ts'], LARGE.map((file) => `/${escapeRegExp(file)}$`)),
-    project('properties', ['<rootDir>/test/properties/**/*.test.ts', '<rootDir>/test/bench/**/*.test.ts', ...LARGE.map((file) => `<rootDir>/${file}`)]),
+    project('properties', ['<rootDir>/test/properties/**/*.test.ts', '<rootDir>/test/xlsx/**/*.test.ts', '<rootDir>/test/bench/**/*.test.ts', ...LARGE.map((file) => `<rootDir>/${file}`)]),
     project('addin', ['<rootDir>/test/addin/**/*.test.ts']),
     project('browser', ['<rootDir>/test/browser/**/*.test.ts']),
   ],

@@ -2,6 +2,8 @@
  * `npm run bench [-- --quick] [-- --json] [-- --profile]`: the engine against the naive check and the
  * spreadsheet rule, and its scaling from 1,000 to 1,000,000 rows (issue 5).
  *
+ * `--reader [--quick] [--old-reader DIR]` runs bench/readerBench.ts instead: the .xlsx reader on large and hostile files.
+ *
  * Nothing is reported until the engine, the naive check and the spreadsheet rule have been shown to
  * flag the same rows; if they do not, the run says where and exits with 1.
  *
@@ -20,6 +22,7 @@ import { median } from './engineWorker';
 import { measureBundleSize, measureSyncs } from './extensionPoints';
 import { GeneratedWorkbook, generateWorkbook } from './generateWorkbook';
 import { findDoubleBookedRowsNaive } from './naivePairwise';
+import { runReaderBench } from './readerBench';
 import { runSpreadsheetRule } from './spreadsheetRule';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -452,10 +455,16 @@ function printTable(run: BenchRun, header: { machine: string; loadBefore: string
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const unknown = argv.filter((arg) => !['--quick', '--json', '--profile'].includes(arg));
+  const oldReader = argv.includes('--old-reader') ? argv[argv.indexOf('--old-reader') + 1] : undefined;
+  const unknown = argv.filter((arg) => !['--quick', '--json', '--profile', '--reader', '--old-reader', oldReader].includes(arg));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown option ${unknown.join(' ')}; use --quick, --json, --profile\n`);
+    process.stderr.write(`bench: unknown option ${unknown.join(' ')}; use --quick, --json, --profile, --reader [--old-reader DIR]\n`);
     process.exitCode = 2;
+    return;
+  }
+  // The .xlsx reader's own benchmark (bench/readerBench.ts) runs apart from the engine's.
+  if (argv.includes('--reader')) {
+    await runReaderBench({ quick: argv.includes('--quick'), oldReader, log: (message) => process.stderr.write(`bench: ${message}\n`) });
     return;
   }
   const profileDir = argv.includes('--profile') ? fs.mkdtempSync(path.join(os.tmpdir(), 'capacity-bench-profiles-')) : null;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Catalog, CatalogExtensionSchema, checkWorkbook, conflictCells, getDefaultCatalog, summarize, toJsonReport } from '../core';
 import { paintXlsx } from '../xlsx/paintXlsx';
 import { readXlsxWorkbook, XlsxWorkbook } from '../xlsx/readXlsxWorkbook';
-import { UnreadableArchive } from '../xlsx/zipArchive';
+import { ReaderLimitExceeded, UnreadableArchive } from '../xlsx/zipArchive';
 import { COLOURS, formatReport, PLAIN } from './formatReport';
 import { parseCliArgs, USAGE } from './parseCliArgs';
 
@@ -98,6 +98,7 @@ async function readWorkbookFile(file: string): Promise<XlsxWorkbook> {
   try {
     return readXlsxWorkbook(bytes);
   } catch (error) {
+    if (error instanceof ReaderLimitExceeded) throw new UnusableInput(`${file} is refused by the reader's limits: ${error.message}`);
     if (error instanceof UnreadableArchive) throw new UnusableInput(`${file} is not a readable .xlsx workbook: ${error.message}`);
     throw error;
   }

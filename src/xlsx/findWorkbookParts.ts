@@ -1,5 +1,6 @@
-import { UnreadableArchive, ZipArchive } from './zipArchive';
-import { attributeByLocalName, findElements, parseAttributes } from './xmlText';
+import { READER_LIMITS } from './readerLimits';
+import { attributeByLocalName, localName, parseXmlPart } from './parseXmlPart';
+import { ReaderLimitExceeded, UnreadableArchive, ZipArchive } from './zipArchive';
 
 export interface SheetPart {
   readonly name: string;
@@ -14,34 +15,59 @@ export interface WorkbookParts {
   /** Worksheets in the order of the workbook's tabs; chart sheets and macro sheets are left out. */
   readonly sheets: readonly SheetPart[];
   readonly sharedStringsPath?: string;
+  /** The styles part the workbook refers to (which may be missing: the painter says so). */
   readonly stylesPath?: string;
   readonly date1904: boolean;
 }
 
 const DEFAULT_WORKBOOK = 'xl/workbook.xml';
 
-/** Finds the workbook, its worksheets, shared strings and styles; throws `UnreadableArchive` when it has no workbook. */
+/**
+ * Finds the workbook, its worksheets, shared strings and styles; throws `UnreadableArchive` when it has
+ * no workbook, or when a worksheet or the shared strings it refers to are missing.
+ */
 export function findWorkbookParts(archive: ZipArchive): WorkbookParts {
   const packageRels = relationships(archive, '_rels/.rels', '');
   const workbookPath = packageRels.find((rel) => rel.type.endsWith('/officeDocument'))?.target ?? DEFAULT_WORKBOOK;
-  const workbookXml = archive.readText(workbookPath);
-  if (workbookXml === undefined) {
+  if (!archive.has(workbookPath)) {
     throw new UnreadableArchive(archive.has('word/document.xml') ? 'it is a Word document' : archive.has('ppt/presentation.xml') ? 'it is a PowerPoint file' : 'it has no workbook part');
   }
   const rels = relationships(archive, relsPathOf(workbookPath), directoryOf(workbookPath));
   const relById = new Map(rels.map((rel) => [rel.id, rel]));
   const sheets: SheetPart[] = [];
-  for (const sheet of findElements(workbookXml, 'sheet')) {
-    const attributes = parseAttributes(sheet.attributes);
-    const rel = relById.get(attributeByLocalName(attributes, 'id') ?? '');
-    if (rel === undefined || !rel.type.endsWith('/worksheet') || !archive.has(rel.target)) continue;
-    const state = attributes.get('state');
-    sheets.push({ name: attributes.get('name') ?? '', visibility: state === 'hidden' || state === 'veryHidden' ? state : 'visible', path: rel.target });
-  }
-  const properties = findElements(workbookXml, 'workbookPr')[0];
-  const date1904 = properties === undefined ? false : isTrue(parseAttributes(properties.attributes).get('date1904'));
-  const partOfType = (suffix: string) => rels.find((rel) => rel.type.endsWith(suffix) && archive.has(rel.target))?.target;
-  return { workbookPath, sheets, sharedStringsPath: partOfType('/sharedStrings'), stylesPath: partOfType('/styles'), date1904 };
+  let date1904 = false;
+  let inSheets = false;
+  parseXmlPart(archive, workbookPath, {
+    open(tag) {
+      const name = localName(tag.name);
+      if (name === 'sheets') inSheets = !tag.isSelfClosing;
+      else if (name === 'workbookPr') date1904 = isTrue(tag.attributes.date1904);
+      else if (name === 'sheet' && inSheets) {
+        const sheetName = tag.attributes.name ?? '';
+        const id = attributeByLocalName(tag.attributes, 'id') ?? '';
+        const rel = relById.get(id);
+        if (rel === undefined) throw new UnreadableArchive(`its sheet ${sheetName} refers to relationship ${id || '(none)'}, which ${relsPathOf(workbookPath)} does not have`);
+        // Chart sheets, dialog sheets and macro sheets hold no cells.
+        if (!rel.type.endsWith('/worksheet')) return;
+        requirePart(archive, rel.target);
+        if (sheets.length >= READER_LIMITS.maxSheets) throw new ReaderLimitExceeded(`it has more than ${READER_LIMITS.maxSheets} worksheets, more than the reader accepts`);
+        const state: string | undefined = tag.attributes.state;
+        sheets.push({ name: sheetName, visibility: state === 'hidden' || state === 'veryHidden' ? state : 'visible', path: rel.target });
+      }
+    },
+    close(name) {
+      if (localName(name) === 'sheets') inSheets = false;
+    },
+  });
+  const partOfType = (suffix: string) => rels.find((rel) => rel.type.endsWith(suffix))?.target;
+  const sharedStringsPath = partOfType('/sharedStrings');
+  if (sharedStringsPath !== undefined) requirePart(archive, sharedStringsPath);
+  return { workbookPath, sheets, sharedStringsPath, stylesPath: partOfType('/styles'), date1904 };
+}
+
+/** Throws, naming the part, when a relationship points at a part the archive does not have. */
+export function requirePart(archive: ZipArchive, path: string): void {
+  if (!archive.has(path)) throw new UnreadableArchive(`${path} is referenced but missing`);
 }
 
 export interface Relationship {
@@ -51,15 +77,18 @@ export interface Relationship {
   readonly target: string;
 }
 
+/** The internal relationships of a part (external links left out); none when the part has no relationships part. */
 export function relationships(archive: ZipArchive, relsPath: string, baseDirectory: string): Relationship[] {
-  const xml = archive.readText(relsPath);
-  if (xml === undefined) return [];
-  return findElements(xml, 'Relationship').flatMap((element) => {
-    const attributes = parseAttributes(element.attributes);
-    const target = attributes.get('Target');
-    if (target === undefined || attributes.get('TargetMode') === 'External') return [];
-    return [{ id: attributes.get('Id') ?? '', type: attributes.get('Type') ?? '', target: resolvePartPath(baseDirectory, target) }];
+  const found: Relationship[] = [];
+  parseXmlPart(archive, relsPath, {
+    open(tag) {
+      if (localName(tag.name) !== 'Relationship') return;
+      const { Target: target, TargetMode: mode, Id: id = '', Type: type = '' } = tag.attributes;
+      if (target === undefined || mode === 'External') return;
+      found.push({ id, type, target: resolvePartPath(baseDirectory, target) });
+    },
   });
+  return found;
 }
 
 /** `xl/_rels/workbook.xml.rels` for `xl/workbook.xml`. */
@@ -68,7 +97,8 @@ export function relsPathOf(partPath: string): string {
   return `${directory}_rels/${partPath.slice(directory.length)}.rels`;
 }
 
-function directoryOf(partPath: string): string {
+/** `xl/worksheets/` for `xl/worksheets/sheet1.xml`. */
+export function directoryOf(partPath: string): string {
   return partPath.slice(0, partPath.lastIndexOf('/') + 1);
 }
 

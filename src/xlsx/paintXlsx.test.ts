@@ -115,3 +115,59 @@ describe('paintXlsx', () => {
     expect(copy.names.every((name) => copy.read(name)?.equals(source.read(name) as Buffer))).toBe(true);
   });
 });
+
+describe('paintXlsx on XML that is not written the way Excel writes it', () => {
+  const styles = TWO_FORMAT_STYLES;
+  /** The sheet part of `bytes` as text. */
+  const sheetText = (bytes: Buffer) => ZipArchive.fromBuffer(bytes).readText('xl/worksheets/sheet1.xml') ?? '';
+
+  it('never paints inside a comment, a CDATA section or a processing instruction, and changes no other byte of the sheet', () => {
+    const rows =
+      '<!-- <row r="2"><c r="B2" s="1"><v>99</v></c></row> -->\r\n' +
+      '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<c r="B2">]]></t></is></c></row>' +
+      '<?note <c r="B2" s="1"/> ?><row r="2" spans="1:2"><c r="A2" x="a>b"><v>1</v></c><c r="B2" s="1" ><v>2</v></c></row>';
+    const original = rawWorkbookBytes({ styles, sheets: [{ name: 'S', rows }] });
+    const before = sheetText(original);
+    const after = sheetText(paint(original, ['B2']));
+    const painted = /<c r="B2" s="(\d+)" >/.exec(after);
+    expect(painted).not.toBeNull();
+    expect(Number(painted?.[1])).toBeGreaterThan(1);
+    // Exactly one start tag changed: the real B2's `s`, and nothing in the comment, CDATA or PI.
+    expect(after).toBe(before.replace('<c r="B2" s="1" ><v>2</v>', `<c r="B2" s="${painted?.[1]}" ><v>2</v>`));
+  });
+
+  it('adds the cells it paints after a row whose end tag has spaces', () => {
+    const original = rawWorkbookBytes({ styles, sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</v></c></row  >' }] });
+    expect(sheetText(paint(original, ['B1']))).toContain('<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="2"/></row  >');
+  });
+
+  it('adds <fills> to a styles part that has none, after the two fills Excel reserves, and paints with it', async () => {
+    const noFills = TWO_FORMAT_STYLES.replace(/<fills[\s\S]*<\/fills>/, '').replace(/ fillId="2"/g, ' fillId="0"');
+    const bytes = paint(rawWorkbookBytes({ styles: noFills, sheets: [{ name: 'S', rows: ROWS }] }), ['A2']);
+    const stylesXml = ZipArchive.fromBuffer(bytes).readText('xl/styles.xml') ?? '';
+    expect(stylesXml).toContain(
+      '</fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+        '<fill><patternFill patternType="solid"><fgColor rgb="FFFFFF00"/><bgColor indexed="64"/></patternFill></fill></fills><borders',
+    );
+    const sheet = await loadWithExcelJs(bytes);
+    expect(fillOf(sheet, 'A2')).toBe(YELLOW);
+    expect(fillOf(sheet, 'B2')).toBeNull();
+  });
+
+  it('adds the reserved fills a styles part lacks before its own fill', () => {
+    const oneFill = TWO_FORMAT_STYLES.replace(/<fills[\s\S]*<\/fills>/, '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>');
+    const stylesXml = ZipArchive.fromBuffer(paint(rawWorkbookBytes({ styles: oneFill, sheets: [{ name: 'S', rows: ROWS }] }), ['A2'])).readText('xl/styles.xml') ?? '';
+    expect(stylesXml).toMatch(/<fills count="3"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/><\/fill><fill><patternFill patternType="solid">/);
+    expect(stylesXml).toMatch(/<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1">/);
+  });
+
+  it('writes a painted UTF-16 sheet back in UTF-16, every other byte as it was', () => {
+    const source = rawWorkbookBytes({ styles, sheets: [{ name: 'S', rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>Zoë 東京</t></is></c><c r="B1"><v>2</v></c></row>' }] });
+    const archive = ZipArchive.fromBuffer(source);
+    const utf16 = (xml: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('UTF-8', 'UTF-16'), 'utf16le')]);
+    const before = archive.readText('xl/worksheets/sheet1.xml') ?? '';
+    archive.write('xl/worksheets/sheet1.xml', utf16(before));
+    const painted = ZipArchive.fromBuffer(paint(archive.toBuffer(), ['B1'])).read('xl/worksheets/sheet1.xml') as Buffer;
+    expect(painted.equals(utf16(before.replace('<c r="B1">', '<c r="B1" s="2">')))).toBe(true);
+  });
+});

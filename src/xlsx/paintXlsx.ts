@@ -1,17 +1,21 @@
 import { BugIndicatingError, CellAddress, sheetCellAddress } from '../core';
-import { CellTag, RowTag, scanSheetData } from './scanSheetData';
 import { relsPathOf, WorkbookParts } from './findWorkbookParts';
-import { ElementMatch, escapeXmlAttribute, findElements, parseAttributes } from './xmlText';
+import { encodeText, localName, parseXmlPart, PartText, XmlEncoding } from './parseXmlPart';
+import { CellTag, RowTag, scanSheetData } from './scanSheetData';
+import { joinStartTag, rawAttribute, splitStartTag, withAttribute } from './startTag';
+import { escapeXmlAttribute } from './xmlText';
 import { UnreadableArchive, ZipArchive } from './zipArchive';
 
 export const CONFLICT_ARGB = 'FFFFFF00';
 
 /**
  * The workbook with `cells` of one sheet filled with `argb` and everything else as it was: only the
- * styles part and those cells' `s` attributes change (cells missing from the XML are added, empty).
- * Each painted cell gets a copy of its own cell format with the new fill, so cells that shared a format
- * with it keep theirs, and its font, border, number format and alignment stay. The changed parts are
- * written into `archive`, which then holds the painted workbook too.
+ * styles part and those cells' `s` attributes change (cells missing from the XML are added, empty), and
+ * every other byte of the sheet stays as written. Positions come from the same XML parse the reader
+ * uses, so nothing inside a comment, CDATA section or processing instruction is ever painted. Each
+ * painted cell gets a copy of its own cell format with the new fill, so cells that shared a format with
+ * it keep theirs, and its font, border, number format and alignment stay. The changed parts are written
+ * into `archive`, which then holds the painted workbook too.
  */
 export function paintXlsx(archive: ZipArchive, parts: WorkbookParts, sheetName: string, cells: readonly CellAddress[], argb = CONFLICT_ARGB): Buffer {
   const sheet = parts.sheets.find((candidate) => candidate.name === sheetName);
@@ -25,9 +29,8 @@ export function paintXlsx(archive: ZipArchive, parts: WorkbookParts, sheetName: 
     columns.add(column + 1);
     targets.set(row + 1, columns);
   }
-  const sheetXml = archive.readText(sheet.path) ?? '';
   const styles = new StylesEditor(archive, parts, argb);
-  archive.write(sheet.path, patchSheet(sheetXml, targets, (style) => styles.paintedStyle(style)));
+  archive.write(sheet.path, patchSheet(archive, sheet.path, targets, (style) => styles.paintedStyle(style)));
   styles.save();
   return archive.toBuffer();
 }
@@ -38,13 +41,17 @@ interface RowEdit {
   end: number;
 }
 
-const STYLE_ATTRIBUTE = /(^|\s)s\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-const SPANS_ATTRIBUTE = /(^|\s)spans\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
 
-function patchSheet(xml: string, targets: ReadonlyMap<number, ReadonlySet<number>>, paintedStyle: (style: number) => number): string {
+function patchSheet(archive: ZipArchive, path: string, targets: ReadonlyMap<number, ReadonlySet<number>>, paintedStyle: (style: number) => number): Buffer {
   const rows = new Map<number, RowEdit>();
   let current: RowEdit | undefined;
-  const { prefix } = scanSheetData(xml, {
+  const text = new PartText();
+  const scanned = scanSheetData(archive, path, {
     row: (tag) => {
       current = targets.has(tag.row) && !tag.selfClosing ? { tag, cells: [], end: -1 } : undefined;
       if (current !== undefined) rows.set(tag.row, current);
@@ -54,22 +61,24 @@ function patchSheet(xml: string, targets: ReadonlyMap<number, ReadonlySet<number
       current = undefined;
     },
     cell: (cell) => {
-      if (current !== undefined && cell.row === current.tag.row) current.cells.push(cell);
+      if (current !== undefined && cell.row === current.tag.row) current.cells.push({ ...cell });
     },
-  });
+  }, { positions: true, text });
+  if (scanned === undefined) throw new UnreadableArchive(`${path} is referenced but missing`);
+  const { prefix, encoding } = scanned;
 
-  const edits: Array<{ start: number; end: number; text: string }> = [];
+  const edits: Edit[] = [];
   for (const [rowNumber, columns] of targets) {
     const edit = rows.get(rowNumber);
     if (edit === undefined || edit.end < 0) throw new BugIndicatingError(`row ${rowNumber} to paint has no cells in the sheet`);
     const present = new Set(edit.cells.map((cell) => cell.column));
     const missing = [...columns].filter((column) => !present.has(column)).sort((a, b) => a - b);
-    const spans = SPANS_ATTRIBUTE.exec(edit.tag.attributes);
-    if (spans !== null && missing.length > 0) {
-      const [low, high] = (spans[2] ?? spans[3]).split(':').map(Number);
+    const rowTag = splitStartTag(text.slice(edit.tag.start, edit.tag.tagEnd));
+    const spans = rawAttribute(rowTag.attributes, 'spans');
+    if (spans !== undefined && missing.length > 0) {
+      const [low, high] = spans.split(':').map(Number);
       const widened = `${Math.min(low, missing[0])}:${Math.max(high, missing[missing.length - 1])}`;
-      const attributes = edit.tag.attributes.replace(SPANS_ATTRIBUTE, `$1spans="${widened}"`);
-      edits.push({ start: edit.tag.start, end: edit.tag.tagEnd, text: `<${prefix}row${attributes}>` });
+      edits.push({ start: edit.tag.start, end: edit.tag.tagEnd, text: joinStartTag({ ...rowTag, attributes: withAttribute(rowTag.attributes, 'spans', widened) }) });
     }
     let next = 0;
     for (const cell of edit.cells) {
@@ -77,80 +86,137 @@ function patchSheet(xml: string, targets: ReadonlyMap<number, ReadonlySet<number
       const painted = columns.has(cell.column);
       // Cells placed by order get their address once a cell is added before them.
       if (!painted && (cell.hasRef || missing.length === 0)) continue;
-      let attributes = cell.attributes;
+      const tag = splitStartTag(text.slice(cell.start, cell.tagEnd));
+      let attributes = tag.attributes;
       if (!cell.hasRef) attributes = ` r="${sheetCellAddress(rowNumber, cell.column - 1)}"${attributes}`;
-      if (painted) {
-        const style = STYLE_ATTRIBUTE.exec(attributes);
-        const painting = paintedStyle(style === null ? 0 : Number(style[2] ?? style[3]) || 0);
-        attributes = style === null ? `${attributes} s="${painting}"` : attributes.replace(STYLE_ATTRIBUTE, `$1s="${painting}"`);
-      }
-      edits.push({ start: cell.start, end: cell.tagEnd, text: `<${prefix}c${attributes}${cell.inner === null ? '/' : ''}>` });
+      if (painted) attributes = withAttribute(attributes, 's', String(paintedStyle(Number(rawAttribute(attributes, 's') ?? 0) || 0)));
+      edits.push({ start: cell.start, end: cell.tagEnd, text: joinStartTag({ ...tag, attributes }) });
     }
     for (; next < missing.length; next++) edits.push({ start: edit.end, end: edit.end, text: emptyCell(prefix, rowNumber, missing[next], paintedStyle(0)) });
   }
+  return applyEdits(text, edits, encoding);
+}
 
+/** The text with each edit's range replaced, encoded as the part was; every byte between edits stays as it was. */
+function applyEdits(text: PartText, edits: Edit[], encoding: XmlEncoding): Buffer {
   edits.sort((a, b) => a.start - b.start);
-  const pieces: string[] = [];
+  const pieces: Buffer[] = [];
   let position = 0;
   for (const edit of edits) {
-    pieces.push(xml.slice(position, edit.start), edit.text);
+    pieces.push(encodeText(text.slice(position, edit.start), encoding), encodeText(edit.text, encoding));
     position = edit.end;
   }
-  pieces.push(xml.slice(position));
-  return pieces.join('');
+  // The rest in slices, so a sheet larger than a JavaScript string is written back too.
+  const SLICE = 1 << 24;
+  for (; position < text.length; position += SLICE) pieces.push(encodeText(text.slice(position, Math.min(position + SLICE, text.length)), encoding));
+  return Buffer.concat(pieces);
 }
 
 function emptyCell(prefix: string, row: number, column: number, style: number): string {
   return `<${prefix}c r="${sheetCellAddress(row, column - 1)}" s="${style}"/>`;
 }
 
+/** An element of a small part, with where its start tag and the element end in the part's text. */
+interface PositionedElement {
+  readonly name: string;
+  readonly local: string;
+  readonly depth: number;
+  readonly start: number;
+  readonly tagEnd: number;
+  readonly selfClosing: boolean;
+  /** Just after the element; `closeStart` is where its end tag begins (`tagEnd` when self-closing). */
+  end: number;
+  closeStart: number;
+}
+
+/** Every element of a small part (styles, relationships, content types) with its positions, and the part's text. */
+function positionedElements(archive: ZipArchive, path: string): { elements: PositionedElement[]; text: PartText; encoding: XmlEncoding } | undefined {
+  const text = new PartText();
+  const elements: PositionedElement[] = [];
+  const open: PositionedElement[] = [];
+  const parsed = parseXmlPart(archive, path, {
+    open(tag, start, end) {
+      const element = { name: tag.name, local: localName(tag.name), depth: open.length, start, tagEnd: end, selfClosing: tag.isSelfClosing, end, closeStart: end };
+      elements.push(element);
+      open.push(element);
+    },
+    close(_, end) {
+      const element = open.pop() as PositionedElement;
+      element.end = end;
+      element.closeStart = element.selfClosing ? element.tagEnd : text.lastIndexOf('<', end);
+    },
+  }, { positions: true, text });
+  return parsed === undefined ? undefined : { elements, text, encoding: parsed.encoding };
+}
+
 const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+/** The two fills Excel reserves at indexes 0 and 1, whatever a styles part says there. */
+const RESERVED_FILLS = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+const DEFAULT_FORMAT = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
 /** What Excel assumes when a workbook has no styles part: one font, the two reserved fills, one border, one format. */
 const MINIMAL_STYLES =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NAMESPACE}">` +
-  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  `<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2">${RESERVED_FILLS.join('')}</fills>` +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  `<cellXfs count="1">${DEFAULT_FORMAT}</cellXfs>` +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+/** Children of `<styleSheet>` in the schema's order: a missing `<fills>` or `<cellXfs>` goes before the first that follows it. */
+const STYLE_SHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
 
-/** Adds one fill and, per cell format painted, a copy of that format using it. */
+/** Adds one fill and, per cell format painted, a copy of that format using it; adds `<fills>` or `<cellXfs>` when the part has none. */
 class StylesEditor {
-  private readonly xml: string;
   private readonly path: string;
   private readonly created: boolean;
-  private readonly fills: ElementMatch;
-  private readonly cellXfs: ElementMatch;
-  private readonly formats: string[];
-  /** Index the added fill gets: after the fills already there. */
-  private readonly fillId: number;
+  private readonly text: PartText;
+  private readonly encoding: XmlEncoding;
+  private readonly root: PositionedElement;
+  private readonly prefix: string;
+  private readonly fills: PositionedElement | undefined;
+  private readonly cellXfs: PositionedElement | undefined;
+  /** Fills in the part, and those it lacks of the two Excel reserves. */
+  private readonly fillCount: number;
+  private readonly elements: PositionedElement[];
+  /** Each cell format's element as written, and the length of its start tag. */
+  private readonly formats: Array<{ readonly xml: string; readonly tagLength: number }>;
   private readonly painted = new Map<number, number>();
   private readonly added: string[] = [];
 
   constructor(private readonly archive: ZipArchive, parts: WorkbookParts, private readonly argb: string) {
     this.created = parts.stylesPath === undefined;
     this.path = parts.stylesPath ?? `${parts.workbookPath.slice(0, parts.workbookPath.lastIndexOf('/') + 1)}styles.xml`;
-    this.xml = this.created ? MINIMAL_STYLES : (archive.readText(this.path) as string);
-    const fills = findElements(this.xml, 'fills')[0];
-    const cellXfs = findElements(this.xml, 'cellXfs')[0];
-    if (fills?.inner == null || cellXfs?.inner == null) throw new UnreadableArchive('its styles part has no fills or cell formats to add a fill to');
-    this.fills = fills;
-    this.cellXfs = cellXfs;
-    this.fillId = findElements(fills.inner, 'fill').length;
-    const formats = cellXfs.inner;
-    this.formats = findElements(formats, 'xf').map((xf) => formats.slice(xf.start, xf.end));
+    const source = this.created ? ZipArchive.empty() : archive;
+    if (this.created) source.write(this.path, MINIMAL_STYLES);
+    const parsed = positionedElements(source, this.path);
+    if (parsed === undefined) throw new UnreadableArchive(`${this.path} is referenced but missing`);
+    const { elements, text, encoding } = parsed;
+    this.text = text;
+    this.encoding = encoding;
+    this.elements = elements;
+    this.root = elements[0];
+    if (this.root?.local !== 'styleSheet') throw new UnreadableArchive(`its part ${this.path} is not a styles part`);
+    this.prefix = this.root.name.slice(0, this.root.name.length - this.root.local.length);
+    const child = (local: string) => elements.find((element) => element.depth === 1 && element.local === local);
+    this.fills = child('fills');
+    this.cellXfs = child('cellXfs');
+    const childrenOf = (parent: PositionedElement | undefined, local: string) =>
+      parent === undefined ? [] : elements.filter((element) => element.depth === 2 && element.local === local && element.start > parent.start && element.end <= parent.end);
+    this.fillCount = childrenOf(this.fills, 'fill').length;
+    this.formats = childrenOf(this.cellXfs, 'xf').map((xf) => ({ xml: text.slice(xf.start, xf.end), tagLength: xf.tagEnd - xf.start }));
+    if (this.formats.length === 0) this.formats.push({ xml: this.prefixed(DEFAULT_FORMAT), tagLength: this.prefixed(DEFAULT_FORMAT).length });
   }
 
   /** Index of the painted copy of cell format `style`. */
   paintedStyle(style: number): number {
     let painted = this.painted.get(style);
     if (painted === undefined) {
-      const source = this.formats[style] ?? this.formats[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+      const { xml, tagLength } = this.formats[style] ?? this.formats[0];
+      const tag = splitStartTag(xml.slice(0, tagLength));
+      const attributes = withAttribute(withAttribute(tag.attributes, 'fillId', String(this.fillId())), 'applyFill', '1');
       painted = this.formats.length + this.added.length;
-      this.added.push(withAttribute(withAttribute(source, 'fillId', String(this.fillId)), 'applyFill', '1'));
+      this.added.push(joinStartTag({ ...tag, attributes }) + xml.slice(tagLength));
       this.painted.set(style, painted);
     }
     return painted;
@@ -158,47 +224,84 @@ class StylesEditor {
 
   save(): void {
     if (this.added.length === 0) return;
-    const prefix = this.fills.tag.slice(0, -'fills'.length);
+    const p = this.prefix;
+    const reserved = RESERVED_FILLS.slice(this.fillCount).map((fill) => this.prefixed(fill)).join('');
     const fill =
-      `<${prefix}fill><${prefix}patternFill patternType="solid"><${prefix}fgColor rgb="${escapeXmlAttribute(this.argb)}"/>` +
-      `<${prefix}bgColor indexed="64"/></${prefix}patternFill></${prefix}fill>`;
-    const grown = [
-      { element: this.fills, children: fill, count: this.fillId + 1 },
-      { element: this.cellXfs, children: this.added.join(''), count: this.formats.length + this.added.length },
-    ].sort((a, b) => b.element.start - a.element.start);
-    let xml = this.xml;
-    for (const { element, children, count } of grown) {
-      const startTag = withAttribute(`<${element.tag}${element.attributes}>`, 'count', String(count));
-      xml = `${xml.slice(0, element.start)}${startTag}${element.inner}${children}</${element.tag}>${xml.slice(element.end)}`;
-    }
-    this.archive.write(this.path, xml);
+      `${reserved}<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${escapeXmlAttribute(this.argb)}"/>` +
+      `<${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+    const formats = (this.cellXfs === undefined ? this.formats.map((format) => format.xml).join('') : '') + this.added.join('');
+    const edits = [
+      this.grow('fills', this.fills, fill, this.fillId() + 1),
+      this.grow('cellXfs', this.cellXfs, formats, this.formats.length + this.added.length),
+    ].flat();
+    this.archive.write(this.path, applyEdits(this.text, edits, this.encoding));
     if (this.created) this.register();
+  }
+
+  /** Where the painted fill goes: after the part's fills and the reserved ones it lacks. */
+  private fillId(): number {
+    return Math.max(this.fillCount, RESERVED_FILLS.length);
+  }
+
+  /** Edits that append `children` to the element (or add the element where the schema puts it) and set its count. */
+  private grow(local: string, element: PositionedElement | undefined, children: string, count: number): Edit[] {
+    const name = `${this.prefix}${local}`;
+    if (element === undefined) {
+      const at = this.insertionPoint(local);
+      return [{ start: at, end: at, text: `<${name} count="${count}">${children}</${name}>` }];
+    }
+    const tag = splitStartTag(this.text.slice(element.start, element.tagEnd));
+    const startTag = joinStartTag({ ...tag, attributes: withAttribute(tag.attributes, 'count', String(count)), selfClosing: false });
+    if (element.selfClosing) return [{ start: element.start, end: element.tagEnd, text: `${startTag}${children}</${tag.name}>` }];
+    return [
+      { start: element.start, end: element.tagEnd, text: startTag },
+      { start: element.closeStart, end: element.closeStart, text: children },
+    ];
+  }
+
+  /** Before the first child of `<styleSheet>` that the schema puts after `local`, else before `</styleSheet>`. */
+  private insertionPoint(local: string): number {
+    const later = new Set(STYLE_SHEET_ORDER.slice(STYLE_SHEET_ORDER.indexOf(local) + 1));
+    const next = this.elements.find((element) => element.depth === 1 && later.has(element.local));
+    return next?.start ?? this.root.closeStart;
+  }
+
+  private prefixed(xml: string): string {
+    return this.prefix === '' ? xml : xml.replace(/<(\/?)/g, `<$1${this.prefix}`);
   }
 
   /** A new styles part needs a relationship from the workbook and a content type. */
   private register(): void {
     const workbookDirectory = this.path.slice(0, this.path.lastIndexOf('/') + 1);
     const relsPath = relsPathOf(`${workbookDirectory}workbook.xml`);
-    const rels = this.archive.readText(relsPath) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-    const ids = new Set(findElements(rels, 'Relationship').map((rel) => parseAttributes(rel.attributes).get('Id')));
-    let n = ids.size + 1;
-    while (ids.has(`rId${n}`)) n++;
-    const relationship = `<Relationship Id="rId${n}" Type="${STYLES_TYPE}" Target="styles.xml"/>`;
-    this.archive.write(relsPath, rels.replace(/<\/((?:[\w.-]+:)?)Relationships>\s*$/, (close) => relationship + close));
-    const types = this.archive.readText('[Content_Types].xml');
-    if (types !== undefined && !types.includes(`PartName="/${this.path}"`)) {
-      const override = `<Override PartName="/${this.path}" ContentType="${STYLES_CONTENT_TYPE}"/>`;
-      this.archive.write('[Content_Types].xml', types.replace(/<\/((?:[\w.-]+:)?)Types>\s*$/, (close) => override + close));
+    if (!this.archive.has(relsPath)) {
+      this.archive.write(relsPath, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>');
+    }
+    appendToRoot(this.archive, relsPath, (elements, text) => {
+      const ids = new Set(elements.map((element) => rawAttribute(splitStartTag(text.slice(element.start, element.tagEnd)).attributes, 'Id')));
+      let n = ids.size + 1;
+      while (ids.has(`rId${n}`)) n++;
+      return `<Relationship Id="rId${n}" Type="${STYLES_TYPE}" Target="styles.xml"/>`;
+    });
+    if (this.archive.has('[Content_Types].xml')) {
+      appendToRoot(this.archive, '[Content_Types].xml', (elements, text) =>
+        elements.some((element) => rawAttribute(splitStartTag(text.slice(element.start, element.tagEnd)).attributes, 'PartName') === `/${this.path}`)
+          ? ''
+          : `<Override PartName="/${this.path}" ContentType="${STYLES_CONTENT_TYPE}"/>`,
+      );
     }
   }
 }
 
-/** An element (its text starting with the start tag) with one attribute of its start tag set, the rest as written. */
-function withAttribute(element: string, name: string, value: string): string {
-  const close = element.indexOf('>');
-  const tagEnd = element[close - 1] === '/' ? close - 1 : close;
-  const startTag = element.slice(0, tagEnd);
-  const pattern = new RegExp(`(\\s)${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
-  const updated = pattern.test(startTag) ? startTag.replace(pattern, `$1${name}="${value}"`) : `${startTag} ${name}="${value}"`;
-  return updated + element.slice(tagEnd);
+/** Writes the part again with `child` (made from the part's elements) added at the end of its root element. */
+function appendToRoot(archive: ZipArchive, path: string, child: (elements: PositionedElement[], text: PartText) => string): void {
+  const parsed = positionedElements(archive, path);
+  if (parsed === undefined || parsed.elements.length === 0) return;
+  const root = parsed.elements[0];
+  const addition = child(parsed.elements, parsed.text);
+  if (addition === '') return;
+  const edits = root.selfClosing
+    ? [{ start: root.tagEnd - 2, end: root.tagEnd, text: `>${addition}</${root.name}>` }]
+    : [{ start: root.closeStart, end: root.closeStart, text: addition }];
+  archive.write(path, applyEdits(parsed.text, edits, parsed.encoding));
 }

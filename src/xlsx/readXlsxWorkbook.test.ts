@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { SAMPLE_PATH } from '../../scripts/generateSample';
 import * as fixtures from '../../test/fixtures/buildWorkbooks';
 import { inlineRow, rawWorkbookBytes } from '../../test/fixtures/rawXlsx';
+import { hostileBytes, worksheet } from '../../test/xlsx/hostileWorkbooks';
 import { CellValue, WorkbookSnapshot } from '../core';
 import { snapshotFromExcelJs } from './snapshotFromExcelJs';
 import { readXlsxWorkbook } from './readXlsxWorkbook';
@@ -118,6 +119,56 @@ describe('readXlsxWorkbook', () => {
 
   it('finds the workbook without package relationships', () => {
     expect(cellsOf(rawWorkbookBytes({ withoutPackageRels: true, sheets: [{ name: 'S', rows: inlineRow(1, ['x']) }] }))).toEqual([['x']]);
+  });
+
+  describe('tables', () => {
+    const TABLE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
+    const tablePart = (attributes: string, columns: readonly string[]) =>
+      `<?xml version="1.0" encoding="UTF-8"?><table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ${attributes}>` +
+      `<tableColumns count="${columns.length}">${columns.map((name, index) => `<tableColumn id="${index + 1}" name="${name}"/>`).join('')}</tableColumns></table>`;
+    const withTables = (parts: Record<string, string>, ids: readonly string[]) =>
+      hostileBytes({
+        sheets: [{
+          name: 'Plan',
+          xml: worksheet(inlineRow(2, ['ID', 'Chips']), `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`),
+          rels: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+            `<Relationship Id="rT2" Type="${TABLE_REL}" Target="../tables/table2.xml"/><Relationship Id="rT1" Type="${TABLE_REL}" Target="/xl/tables/table1.xml"/></Relationships>`,
+        }],
+        parts,
+      });
+
+    it('reads each table of a sheet in the order its <tableParts> lists them, by the name users see', () => {
+      const bytes = withTables({
+        'xl/tables/table1.xml': tablePart('id="1" name="Table1" displayName="Bookings" ref="A2:B10" totalsRowCount="1"', ['ID', 'Chips']),
+        'xl/tables/table2.xml': tablePart('id="2" name="Table2" displayName="Pools" ref="D1:E4" headerRowCount="0" totalsRowShown="0"', ['Two_x000a_lines', 'Block &amp; zone']),
+      }, ['rT2', 'rT1']);
+      expect(readXlsxWorkbook(bytes).snapshot.sheets[0].tables).toEqual([
+        { name: 'Pools', range: { row: 0, column: 3, rowCount: 4, columnCount: 2 }, hasHeaderRow: false, hasTotalsRow: false, columns: ['Two\nlines', 'Block & zone'] },
+        { name: 'Bookings', range: { row: 1, column: 0, rowCount: 9, columnCount: 2 }, hasHeaderRow: true, hasTotalsRow: true, columns: ['ID', 'Chips'] },
+      ]);
+    });
+
+    it('refuses a table that is referenced but missing, and one without a range', () => {
+      expect(() => readXlsxWorkbook(withTables({}, ['rT1']))).toThrow('xl/tables/table1.xml is referenced but missing');
+      const rangeless = withTables({ 'xl/tables/table1.xml': tablePart('id="1" name="T" displayName="T"', ['ID']) }, ['rT1']);
+      expect(() => readXlsxWorkbook(rangeless)).toThrow('its table T (xl/tables/table1.xml) has the range "", which is not a range of cells');
+    });
+
+    it('reads the same tables as ExcelJS from a workbook ExcelJS wrote', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Plan');
+      sheet.addTable({ name: 'Bookings', ref: 'B2', headerRow: true, totalsRow: true, columns: [{ name: 'ID' }, { name: 'Chips', totalsRowFunction: 'sum' }], rows: [['a', 1], ['b', 2]] });
+      sheet.addTable({ name: 'Pools', ref: 'F2', columns: [{ name: 'Pool' }], rows: [['p1']] });
+      const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+      const reference = new ExcelJS.Workbook();
+      await reference.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      const tables = readXlsxWorkbook(bytes).snapshot.sheets[0].tables;
+      expect(tables).toEqual(snapshotFromExcelJs(reference).sheets[0].tables);
+      expect(tables?.map((table) => [table.name, table.range, table.hasTotalsRow])).toEqual([
+        ['Bookings', { row: 1, column: 1, rowCount: 4, columnCount: 2 }, true],
+        ['Pools', { row: 1, column: 5, rowCount: 2, columnCount: 1 }, false],
+      ]);
+    });
   });
 
   describe('when the bytes are not a workbook', () => {

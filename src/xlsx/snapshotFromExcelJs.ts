@@ -1,5 +1,5 @@
 import type { Workbook, Worksheet, CellValue as ExcelJsValue } from 'exceljs';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core';
+import { CellValue, parseRangeAddress, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '../core';
 
 const MS_PER_DAY = 86_400_000;
 /** ExcelJS turns serials into Dates counting from these epochs; undo it exactly to get the serial back. */
@@ -26,7 +26,38 @@ function sheetSnapshot(worksheet: Worksheet, date1904: boolean): SheetSnapshot {
     rows[rowNumber - 1] = cells;
   });
   const visibility = worksheet.state === 'veryHidden' ? 'veryHidden' : worksheet.state === 'hidden' ? 'hidden' : 'visible';
-  return { name: worksheet.name, rows, visibility };
+  return { name: worksheet.name, rows, visibility, tables: tablesOf(worksheet) };
+}
+
+/** What ExcelJS keeps of a table it read (its `Table` wraps this model as `table`). */
+interface ExcelJsTableModel {
+  readonly name: string;
+  readonly displayName?: string;
+  readonly tableRef?: string;
+  readonly ref?: string;
+  readonly headerRow?: boolean;
+  readonly totalsRow?: boolean;
+  readonly columns?: ReadonlyArray<{ readonly name?: string }>;
+}
+
+/**
+ * The sheet's tables as ExcelJS read them. ExcelJS takes `headerRow` as `headerRowCount === "1"`, so a
+ * table that leaves the attribute out (as Excel does for its default of one header row) reads here as
+ * having none: compare `hasHeaderRow` only on files that write the attribute.
+ */
+function tablesOf(worksheet: Worksheet): TableSnapshot[] {
+  const tables = worksheet.getTables() as unknown as ReadonlyArray<{ readonly table: ExcelJsTableModel }>;
+  return tables.flatMap(({ table }) => {
+    const range = parseRangeAddress(table.tableRef ?? table.ref ?? '')?.range;
+    if (range === undefined) return [];
+    return [{
+      name: table.displayName ?? table.name,
+      range,
+      hasHeaderRow: table.headerRow !== false,
+      hasTotalsRow: table.totalsRow === true,
+      columns: (table.columns ?? []).map((column) => column.name ?? ''),
+    }];
+  });
 }
 
 /** One ExcelJS value as Excel's own API reports it: formulas by their cached result, dates as serials. */

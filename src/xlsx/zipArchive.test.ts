@@ -39,6 +39,19 @@ describe('ZipArchive', () => {
     expect(ZipArchive.fromBuffer(ZipArchive.fromBuffer(zip).toBuffer()).readText('a.txt')).toBe('stored text');
   });
 
+  it('writes unchanged entries back byte for byte, compressed data and all', () => {
+    const first = ZipArchive.empty();
+    first.write('keep.xml', 'kept '.repeat(1000));
+    first.write('change.xml', 'old');
+    const original = first.toBuffer();
+    const copy = ZipArchive.fromBuffer(original);
+    copy.write('change.xml', 'new');
+    const written = copy.toBuffer();
+    const kept = original.subarray(0, original.indexOf('change.xml') - 30);
+    expect(written.subarray(0, kept.length).equals(kept)).toBe(true);
+    expect(ZipArchive.fromBuffer(written).readText('change.xml')).toBe('new');
+  });
+
   describe('when the bytes are not a usable zip', () => {
     it('refuses text', () => {
       expect(() => ZipArchive.fromBuffer(Buffer.from('hello'))).toThrow(UnreadableArchive);
@@ -60,6 +73,15 @@ describe('ZipArchive', () => {
       const dataStart = 30 + 'a.xml'.length;
       damaged.fill(0xff, dataStart, dataStart + 4);
       expect(() => ZipArchive.fromBuffer(damaged).read('a.xml')).toThrow(/its part a\.xml is damaged/);
+    });
+
+    it('refuses an entry whose CRC-32 is not the one the directory gives', () => {
+      const archive = ZipArchive.empty();
+      archive.write('a.xml', 'some text');
+      const bytes = Buffer.from(archive.toBuffer());
+      const central = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      bytes.writeUInt32LE(bytes.readUInt32LE(central + 16) ^ 1, central + 16);
+      expect(() => ZipArchive.fromBuffer(bytes).read('a.xml')).toThrow('its part a.xml is damaged (its CRC-32 does not match)');
     });
   });
 });

@@ -1,92 +1,327 @@
-import { strFromU8, strToU8, unzipSync, Unzipped, zipSync } from 'fflate';
+import { crc32 } from 'node:zlib';
+import { deflateSync, Inflate } from 'fflate';
+import { READER_LIMITS, ReaderLimits } from './readerLimits';
 
 /** A file that is not a zip archive, or one that cannot be opened; `message` is one sentence for the user. */
 export class UnreadableArchive extends Error {}
 
+/** A file refused because it passes one of the reader's limits (`READER_LIMITS`): too large, too many parts, a zip bomb. */
+export class ReaderLimitExceeded extends UnreadableArchive {}
+
+interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localOffset: number;
+  readonly time: number;
+  readonly date: number;
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const ZIP64_END_OF_DIRECTORY = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const DIRECTORY_HEADER = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+/** Compressed bytes handed to the inflater at a time: fewer, larger steps inflate faster, and a bomb's output per step stays near 64 MiB. */
+const INFLATE_SLICE = 64 * 1024;
+/** Bit 11 of the flags: the name is UTF-8. Names are read as UTF-8 either way: .xlsx part names are ASCII, which CP437 shares. */
+const UTF8_NAME = 0x800;
+const NAME_DECODER = new TextDecoder();
+
 /**
- * The parts of a zip archive (an .xlsx file), through fflate: parts are inflated when read, can be
- * replaced, and `toBuffer` writes the archive again with every part in its original order.
+ * The parts of a zip archive (an .xlsx file), read from its central directory: parts are inflated when
+ * read, as a stream, within `READER_LIMITS` and with their CRC-32 checked; they can be replaced, and
+ * `toBuffer` writes the archive again with every entry in its original order and every unchanged entry
+ * copied byte for byte.
  */
 export class ZipArchive {
   private readonly replaced = new Map<string, Uint8Array>();
+  private readonly byName = new Map<string, ZipEntry>();
   /** Part names are case-insensitive in an Office package. */
-  private readonly byLowerName: Map<string, string>;
+  private readonly byLowerName = new Map<string, ZipEntry>();
+  private inflatedTotal = 0;
 
   private constructor(
     private readonly bytes: Uint8Array,
-    private readonly partNames: readonly string[],
+    private readonly entries: readonly ZipEntry[],
+    private readonly limits: ReaderLimits,
   ) {
-    this.byLowerName = new Map(partNames.map((name) => [name.toLowerCase(), name]));
+    for (const entry of entries) {
+      this.byName.set(entry.name, entry);
+      if (!this.byLowerName.has(entry.name.toLowerCase())) this.byLowerName.set(entry.name.toLowerCase(), entry);
+    }
   }
 
   /** An archive with no parts, to `write` into. */
   static empty(): ZipArchive {
-    return new ZipArchive(new Uint8Array(0), []);
+    return new ZipArchive(new Uint8Array(0), [], READER_LIMITS);
   }
 
   /** Reads the archive's directory; throws `UnreadableArchive` for anything that is not a usable zip. */
-  static fromBuffer(bytes: Uint8Array): ZipArchive {
-    const names: string[] = [];
-    try {
-      // A filter that takes nothing lists the parts without inflating any of them.
-      unzipSync(bytes, { filter: (file) => (names.push(file.name), false) });
-    } catch (error) {
-      throw new UnreadableArchive(`it is not a zip archive (${(error as Error).message})`);
-    }
-    return new ZipArchive(bytes, names.filter((name) => !name.endsWith('/')));
+  static fromBuffer(bytes: Uint8Array, limits: ReaderLimits = READER_LIMITS): ZipArchive {
+    return new ZipArchive(bytes, readDirectory(bytes, limits), limits);
   }
 
+  /** Every part's name (folders left out), in the archive's order, then the parts added by `write`. */
   get names(): string[] {
-    return [...this.partNames, ...[...this.replaced.keys()].filter((name) => !this.partNames.includes(name))];
+    const stored = this.entries.filter((entry) => !entry.name.endsWith('/')).map((entry) => entry.name);
+    return [...stored, ...[...this.replaced.keys()].filter((name) => !this.byName.has(name))];
   }
 
   has(name: string): boolean {
     return this.stored(name) !== undefined || this.replaced.has(name);
   }
 
-  /** A part's content, or undefined when the archive has no such part. */
-  read(name: string): Buffer | undefined {
-    const stored = this.stored(name);
-    const replacement = this.replaced.get(stored ?? name);
-    if (replacement !== undefined) return Buffer.from(replacement);
-    if (stored === undefined) return undefined;
-    let parts: Unzipped;
-    try {
-      parts = unzipSync(this.bytes, { filter: (file) => file.name === stored });
-    } catch (error) {
-      throw new UnreadableArchive(`its part ${stored} is damaged (${(error as Error).message})`);
+  /**
+   * Hands a part's content to `onChunk` piece by piece as it inflates, then checks its size and CRC-32;
+   * false when the archive has no such part. Throws `ReaderLimitExceeded` past a limit, `UnreadableArchive` when damaged.
+   */
+  readChunks(name: string, onChunk: (chunk: Uint8Array) => void): boolean {
+    const entry = this.stored(name);
+    const replacement = this.replaced.get(entry?.name ?? name);
+    if (replacement !== undefined) {
+      onChunk(replacement);
+      return true;
     }
-    const content = parts[stored];
-    return content === undefined ? undefined : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    if (entry === undefined) return false;
+    if (entry.flags & 1) throw new UnreadableArchive(`its part ${entry.name} is encrypted`);
+    if (entry.size > this.limits.maxPartBytes) throw tooLarge(entry.name, this.limits);
+    const start = dataStart(this.bytes, entry);
+    const end = start + entry.compressedSize;
+    let inflated = 0;
+    let consumed = 0;
+    let crc = 0;
+    const take = (chunk: Uint8Array) => {
+      inflated += chunk.length;
+      this.inflatedTotal += chunk.length;
+      if (inflated > this.limits.maxPartBytes || inflated > entry.size) {
+        throw inflated > this.limits.maxPartBytes ? tooLarge(entry.name, this.limits) : damaged(entry.name, 'it inflates to more bytes than the archive says');
+      }
+      if (inflated > this.limits.ratioGraceBytes && inflated / Math.max(consumed, 1) > this.limits.maxCompressionRatio) {
+        throw new ReaderLimitExceeded(`its part ${entry.name} is compressed more than ${this.limits.maxCompressionRatio} to 1, as zip bombs are`);
+      }
+      if (this.inflatedTotal > this.limits.maxTotalBytes) throw new ReaderLimitExceeded(`its parts inflate to more than ${formatBytes(this.limits.maxTotalBytes)} together`);
+      crc = crc32(chunk, crc);
+      if (chunk.length > 0) onChunk(chunk);
+    };
+    if (entry.method === STORED) {
+      for (let at = start; at < end; at += INFLATE_SLICE) {
+        consumed = Math.min(at + INFLATE_SLICE, end) - start;
+        take(this.bytes.subarray(at, start + consumed));
+      }
+    } else if (entry.method === DEFLATED) {
+      const inflate = new Inflate((chunk) => take(chunk));
+      try {
+        for (let at = start; at < end || at === start; at += INFLATE_SLICE) {
+          consumed = Math.min(at + INFLATE_SLICE, end) - start;
+          inflate.push(this.bytes.subarray(at, start + consumed), start + consumed >= end);
+        }
+      } catch (error) {
+        // fflate's own errors carry a numeric code; anything else (a limit, the consumer's refusal, a bug) goes on as it is.
+        if (typeof (error as { code?: unknown }).code === 'number') throw damaged(entry.name, (error as Error).message);
+        throw error;
+      }
+    } else {
+      throw new UnreadableArchive(`its part ${entry.name} uses compression method ${entry.method}, which .xlsx files do not use`);
+    }
+    if (inflated !== entry.size) throw damaged(entry.name, `it inflates to ${inflated} bytes, the archive says ${entry.size}`);
+    if (crc >>> 0 !== entry.crc) throw damaged(entry.name, 'its CRC-32 does not match');
+    return true;
   }
 
+  /** A part's content, or undefined when the archive has no such part. */
+  read(name: string): Buffer | undefined {
+    const chunks: Uint8Array[] = [];
+    return this.readChunks(name, (chunk) => chunks.push(chunk)) ? Buffer.concat(chunks) : undefined;
+  }
+
+  /** A part's content as UTF-8 text (for small parts and tests; the reader streams parts through `parseXmlPart`). */
   readText(name: string): string | undefined {
-    const content = this.read(name);
-    return content === undefined ? undefined : strFromU8(content);
+    return this.read(name)?.toString('utf8');
   }
 
   /** Sets a part's content (adding the part when it is new); written by `toBuffer`. */
   write(name: string, content: Uint8Array | string): void {
-    this.replaced.set(this.stored(name) ?? name, typeof content === 'string' ? strToU8(content) : content);
+    this.replaced.set(this.stored(name)?.name ?? name, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
   }
 
-  /** The archive with its replaced parts, every part in its original order. */
+  /** The archive with its replaced parts, every entry in its original order; unchanged entries are copied as they are. */
   toBuffer(): Buffer {
-    let parts: Unzipped;
-    try {
-      parts = this.partNames.length === 0 ? {} : unzipSync(this.bytes, { filter: (file) => !this.replaced.has(file.name) && !file.name.endsWith('/') });
-    } catch (error) {
-      throw new UnreadableArchive(`a part is damaged (${(error as Error).message})`);
+    const writer = new ZipWriter();
+    for (const entry of this.entries) {
+      const replacement = this.replaced.get(entry.name);
+      if (replacement !== undefined) writer.addContent(entry.name, replacement, entry);
+      else writer.addRaw(entry, this.bytes.subarray(dataStart(this.bytes, entry), dataStart(this.bytes, entry) + entry.compressedSize));
     }
-    const ordered: Unzipped = {};
-    for (const name of this.names) {
-      const content = this.replaced.get(name) ?? parts[name];
-      if (content !== undefined) ordered[name] = content as Unzipped[string];
-    }
-    return Buffer.from(zipSync(ordered, { level: 6 }));
+    for (const [name, content] of this.replaced) if (!this.byName.has(name)) writer.addContent(name, content);
+    return writer.finish();
   }
 
-  private stored(name: string): string | undefined {
-    return this.partNames.includes(name) ? name : this.byLowerName.get(name.toLowerCase());
+  private stored(name: string): ZipEntry | undefined {
+    const entry = this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase());
+    return entry === undefined || entry.name.endsWith('/') ? undefined : entry;
+  }
+}
+
+function readDirectory(bytes: Uint8Array, limits: ReaderLimits): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const notZip = (why: string) => new UnreadableArchive(`it is not a zip archive (${why})`);
+  // The end record is the last 22 bytes, unless a comment of up to 65,535 bytes follows it.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 0xffff; at--) {
+    if (view.getUint32(at, true) === END_OF_DIRECTORY) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) throw notZip(bytes.length === 0 ? 'the file is empty' : 'no end of central directory: not a zip, or cut short');
+  let count = view.getUint16(end + 10, true);
+  let directorySize = view.getUint32(end + 12, true);
+  let offset = view.getUint32(end + 16, true);
+  if (count === 0xffff || offset === 0xffffffff || directorySize === 0xffffffff) {
+    const locator = end - 20;
+    if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) throw notZip('a zip64 directory without its locator');
+    const zip64End = safeNumber(view.getBigUint64(locator + 8, true));
+    if (zip64End + 56 > bytes.length || view.getUint32(zip64End, true) !== ZIP64_END_OF_DIRECTORY) throw notZip('a damaged zip64 directory');
+    count = safeNumber(view.getBigUint64(zip64End + 32, true));
+    directorySize = safeNumber(view.getBigUint64(zip64End + 40, true));
+    offset = safeNumber(view.getBigUint64(zip64End + 48, true));
+  }
+  if (count > limits.maxEntries) throw new ReaderLimitExceeded(`it has ${count} zip entries, more than the ${limits.maxEntries} the reader accepts`);
+  if (offset + directorySize > bytes.length) throw notZip('its central directory lies past the end of the file: cut short');
+  const entries: ZipEntry[] = [];
+  const names = new Set<string>();
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== DIRECTORY_HEADER) throw notZip('a damaged central directory');
+    const flags = view.getUint16(at + 8, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    if (at + 46 + nameLength + extraLength > bytes.length) throw notZip('a damaged central directory');
+    const name = NAME_DECODER.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    let compressedSize = view.getUint32(at + 20, true);
+    let size = view.getUint32(at + 24, true);
+    let localOffset = view.getUint32(at + 42, true);
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      // The zip64 extra field holds, in this order, each of the three that overflowed.
+      for (let extra = at + 46 + nameLength; extra + 4 <= at + 46 + nameLength + extraLength; ) {
+        const id = view.getUint16(extra, true);
+        const length = view.getUint16(extra + 2, true);
+        if (id === 1) {
+          let field = extra + 4;
+          const next = () => {
+            const value = safeNumber(view.getBigUint64(field, true));
+            field += 8;
+            return value;
+          };
+          if (size === 0xffffffff) size = next();
+          if (compressedSize === 0xffffffff) compressedSize = next();
+          if (localOffset === 0xffffffff) localOffset = next();
+        }
+        extra += 4 + length;
+      }
+    }
+    if (names.has(name)) throw new UnreadableArchive(`it has two entries named ${name}`);
+    names.add(name);
+    entries.push({
+      name, flags, method: view.getUint16(at + 10, true), crc: view.getUint32(at + 16, true), compressedSize, size, localOffset,
+      time: view.getUint16(at + 12, true), date: view.getUint16(at + 14, true),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Where an entry's data begins: after its local header, whose name and extra field may differ in length from the directory's. */
+function dataStart(bytes: Uint8Array, entry: ZipEntry): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER) throw damaged(entry.name, 'its local header is missing');
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  if (start + entry.compressedSize > bytes.length) throw damaged(entry.name, 'it is cut short');
+  return start;
+}
+
+function safeNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new UnreadableArchive('it is not a zip archive (a zip64 size past any file)');
+  return Number(value);
+}
+
+function damaged(name: string, why: string): UnreadableArchive {
+  return new UnreadableArchive(`its part ${name} is damaged (${why})`);
+}
+
+function tooLarge(name: string, limits: ReaderLimits): ReaderLimitExceeded {
+  return new ReaderLimitExceeded(`its part ${name} inflates to more than ${formatBytes(limits.maxPartBytes)}, more than the reader accepts for one part`);
+}
+
+/** "2 GiB", "16 MiB": the limits are round powers of two. */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${+(bytes / 1024 ** 3).toFixed(1)} GiB` : `${+(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}
+
+/** 1980-01-01 00:00 in MS-DOS form, for entries that have no date of their own. */
+const DOS_EPOCH_DATE = (0 << 9) | (1 << 5) | 1;
+
+/** Writes a zip (without zip64: refused past 4 GiB) from copied raw entries and new content. */
+class ZipWriter {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly directory: Uint8Array[] = [];
+  private offset = 0;
+  private count = 0;
+
+  addRaw(entry: ZipEntry, data: Uint8Array): void {
+    this.add(entry.name, entry.method, entry.crc, data, entry.size, entry.flags & ~0x8, entry.time, entry.date);
+  }
+
+  addContent(name: string, content: Uint8Array, like?: ZipEntry): void {
+    const data = deflateSync(content, { level: 6 });
+    this.add(name, DEFLATED, crc32(content) >>> 0, data, content.length, 0, like?.time ?? 0, like?.date ?? DOS_EPOCH_DATE);
+  }
+
+  finish(): Buffer {
+    const directorySize = this.directory.reduce((sum, header) => sum + header.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(END_OF_DIRECTORY, 0);
+    end.writeUInt16LE(this.count, 8);
+    end.writeUInt16LE(this.count, 10);
+    end.writeUInt32LE(directorySize, 12);
+    end.writeUInt32LE(this.offset, 16);
+    return Buffer.concat([...this.chunks, ...this.directory, end]);
+  }
+
+  private add(name: string, method: number, crc: number, data: Uint8Array, size: number, flags: number, time: number, date: number): void {
+    const nameBytes = Buffer.from(name, 'utf8');
+    if (this.offset + data.length > 0xfffffff0 || size > 0xfffffff0 || this.count >= 0xffff) {
+      throw new ReaderLimitExceeded('the annotated copy would need zip64 (over 4 GiB or 65,535 entries), which it is not written with');
+    }
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_HEADER, 0);
+    local.writeUInt16LE(20, 4);
+    const nameFlags = (flags & ~UTF8_NAME) | (/^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_NAME);
+    local.writeUInt16LE(nameFlags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(DIRECTORY_HEADER, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    local.copy(central, 8, 6, 30);
+    central.writeUInt32LE(this.offset, 42);
+    this.chunks.push(local, nameBytes, data);
+    this.directory.push(central, nameBytes);
+    this.offset += 30 + nameBytes.length + data.length;
+    this.count++;
   }
 }
