@@ -152,16 +152,21 @@ export async function differencesAfterPainting(original: string, copy: string, p
   return problems;
 }
 
+/** Alignment as LibreOffice spells out the default one. */
+const DEFAULT_ALIGNMENT = { horizontal: 'general', vertical: 'bottom', wrapText: false, shrinkToFit: false, indent: 0, textRotation: 0 };
+
 /**
  * Whether a painted cell kept its font, border, number format and alignment. ExcelJS reads the workbook's
- * default format (index 0) as `{}` but its painted copy with the default's font spelled out, so a cell
- * that had the default only must not have gained a number format, alignment, protection or border.
+ * default format (index 0) as `{}` but its painted copy with the default spelled out (its font, and from
+ * LibreOffice the General number format and the default alignment too), so a cell that had the default
+ * only must have gained nothing else.
  */
 function keepsRestOfStyle(before: string, after: string): boolean {
   if (before === after) return true;
   if (before !== '{}') return false;
-  const { font, border, ...others } = JSON.parse(after) as Partial<ExcelJS.Style>;
-  return font !== undefined && Object.keys(border ?? {}).length === 0 && Object.keys(others).length === 0;
+  const { font, border, numFmt, alignment, ...others } = JSON.parse(after) as Partial<ExcelJS.Style>;
+  const defaultAlignment = alignment === undefined || JSON.stringify(alignment) === JSON.stringify(DEFAULT_ALIGNMENT);
+  return font !== undefined && Object.keys(border ?? {}).length === 0 && (numFmt === undefined || numFmt === 'General') && defaultAlignment && Object.keys(others).length === 0;
 }
 
 /** `Sheet!C5`-style addresses of the given columns on the given rows. */
