@@ -151,6 +151,17 @@ interface PlannedConflict {
 function buildRows(random: () => number): { rows: Row[]; conflicts: PlannedConflict[] } {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
+  /**
+   * Who books a lane of a lab's reserved block: its owner, and about one booking in thirty another lab
+   * (on someone else's capacity: foreign-capacity). The other lab is drawn either way, so the rest of the
+   * sample stays as it was when that share was higher.
+   */
+  const laneLab = (owner: Lab): Lab => {
+    const share = random();
+    if (share < 0.85) return owner;
+    const other = pick(LABS);
+    return share < 0.965 ? owner : other;
+  };
   const blockById = new Map(BLOCKS.map((block) => [block.id, block]));
   const rows: Row[] = [];
   const booking = (blockId: string, lab: Lab, fields: Partial<Row> & Pick<Row, 'workload' | 'chips' | 'start' | 'end'>): Row => {
@@ -177,7 +188,7 @@ function buildRows(random: () => number): { rows: Row[]; conflicts: PlannedConfl
         const [shortest, longest] = DURATION[workload];
         const end = Math.min(cursor + between(shortest, longest) - 1, block.end);
         if (end - cursor < 1) break;
-        const lab = block.reservedFor === 'Shared' ? pick(LABS) : random() < 0.85 ? block.reservedFor : pick(LABS);
+        const lab = block.reservedFor === 'Shared' ? pick(LABS) : laneLab(block.reservedFor);
         const chips = workload === 'evaluation' && laneChips >= 16 && random() < 0.5 ? laneChips / 2 : laneChips;
         booking(block.id, lab, { workload, chips, start: cursor, end });
         // A gap of zero days makes bookings touch (one ends the day before the next starts): still no conflict.

@@ -39,7 +39,7 @@ function segmentsOf(rows: readonly CapacityRow[]): CapacitySegment[] {
     const labs = new Map<string, { name: string; chips: number }>();
     let sharedChips = 0;
     for (const row of holding) {
-      const key = normalizeName(row.lab);
+      const key = ownerKey(row.lab);
       if (key === '') sharedChips += row.chips as number;
       else labs.set(key, { name: labs.get(key)?.name ?? row.lab, chips: (labs.get(key)?.chips ?? 0) + (row.chips as number) });
     }
@@ -62,6 +62,15 @@ export function overlappingSegments(timeline: readonly CapacitySegment[], start:
   return found;
 }
 
+
+/** Lab texts a planner writes for capacity reserved for nobody in particular, as names are compared. */
+const SHARED_OWNERS = new Set(['shared', 'any', 'all', 'everyone', 'none', 'na', 'pool', 'common']);
+
+/** The key of a capacity row's owner: its Lab as names are compared, '' for shared capacity. */
+export function ownerKey(lab: string): string {
+  const key = normalizeName(lab);
+  return SHARED_OWNERS.has(key) ? '' : key;
+}
 
 /** Whether a booking of `lab` (normalised) may use the segment: some of it is shared, or reserved for that lab. */
 export function isOpenTo(segment: CapacitySegment, lab: string): boolean {
