@@ -55,6 +55,12 @@ describe('foreign-capacity', () => {
     expect(codesOf(report)).toEqual([]);
   });
 
+  it('reads capacity reserved for "Shared" (or Any, All) as shared, not as a lab called Shared', () => {
+    for (const shared of ['Shared', 'any', 'ALL']) {
+      expect(codesOf(check([['B-1', 'Borealis Labs', ...pool, 64, '2026-04-12', '2026-04-14']], [[...pool, 1024, '2026-04-01', '2026-04-30', shared]]))).toEqual([]);
+    }
+  });
+
   it('is not raised on a booking with no Lab', () => {
     expect(codesOf(check([['B-1', '', ...pool, 64, '2026-04-12', '2026-04-14']], capacity))).toEqual([]);
   });
