@@ -38,3 +38,4 @@ export * from './paint/fillMemory';
 export * from './conflicts/capacityTimeline';
 export * from './validation/tflops';
 export * from './resolutions/previewResolution';
+export * from './resolutions/levelCalendar';
