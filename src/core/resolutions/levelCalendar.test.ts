@@ -11,7 +11,7 @@ type Row = [lab: string, team: string, region: string, silicon: string, chips: n
 
 function workbook(rows: Row[], capacity?: Array<[region: string, silicon: string, chips: number, start: string, end: string, lab?: string]>): { report: CheckReport; snapshot: WorkbookSnapshot } {
   const plan = rows.map(([lab, team, region, silicon, chips, start, end, status = 'confirmed']): CellValue[] => [lab, team, 'AWS', region, silicon, chips, start, end, status]);
-  const sheets: WorkbookSnapshot['sheets'] = [{ name: 'Plan', rows: [HEADER, ...plan] }];
+  const sheets: Array<WorkbookSnapshot['sheets'][number]> = [{ name: 'Plan', rows: [HEADER, ...plan] }];
   if (capacity !== undefined) sheets.push({ name: 'Capacity', rows: [CAPACITY, ...capacity.map(([region, silicon, chips, start, end, lab = '']) => ['AWS', region, silicon, chips, start, end, lab])] });
   const snapshot: WorkbookSnapshot = { date1904: false, sheets };
   const outcome = checkWorkbook(snapshot);

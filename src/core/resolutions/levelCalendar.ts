@@ -1,5 +1,5 @@
 import { normalizeName } from '../catalog/normalizeName';
-import { CapacitySegment, capacityTimelines, isOpenThroughout } from '../conflicts/capacityTimeline';
+import { CapacitySegment, capacityTimelines, isOpenToLabThroughout } from '../conflicts/capacityTimeline';
 import { DayProfile } from '../conflicts/dayProfile';
 import { Booking, CapacityRow, poolKeyOf } from '../model/booking';
 import { CalendarDay } from '../model/calendarDay';
@@ -95,7 +95,7 @@ export function levelCalendar(report: CheckReport, snapshot: WorkbookSnapshot, o
     .sort((a, b) => a.start - b.start || a.pool.key.localeCompare(b.pool.key));
   const span = spanOf(report, horizon);
   const profiles = new PoolProfiles(report, span.first, span.length);
-  const targets = options.allowMoves === false ? [] : moveTargets(report);
+  const targets = options.allowMoves === false ? new Map<string, PreparedTarget[]>() : preparedTargets(report);
   const timelines = report.capacity === null ? null : capacityTimelines(report.capacityRows);
   const placements = new Map<number, Placement>();
   const steps: Array<Shift | Move> = [];
@@ -129,7 +129,7 @@ export function levelCalendar(report: CheckReport, snapshot: WorkbookSnapshot, o
 interface LevelContext {
   readonly report: CheckReport;
   readonly profiles: PoolProfiles;
-  readonly targets: readonly MoveTarget[];
+  readonly targets: ReadonlyMap<string, PreparedTarget[]>;
   readonly timelines: ReadonlyMap<string, CapacitySegment[]> | null;
   readonly placements: Map<number, Placement>;
   readonly steps: Array<Shift | Move>;
@@ -153,7 +153,7 @@ function levelConflict(context: LevelContext, conflict: Conflict): boolean {
     if (profile.isClear(conflict.start, conflict.end)) break;
     const from: Placement = { booking, poolKey: conflict.pool.key, start: booking.start as CalendarDay, endExclusive: booking.endExclusive as CalendarDay };
     profile.add(booking, -1);
-    const change = shiftOf(profile, conflict, from, context.horizon) ?? moveOf(report, profiles, context.timelines, context.targets, conflict, from);
+    const change = shiftOf(profile, conflict, from, context.horizon) ?? moveOf(profiles, context.timelines, context.targets, conflict, from);
     if (change === undefined) {
       profile.add(booking, 1);
       continue;
@@ -183,27 +183,45 @@ function shiftOf(profile: DayProfile, conflict: Conflict, from: Placement, horiz
   return { step: { kind: 'shift', conflictId: conflict.id, row: from.booking.sheetRow, days, start: placement.start, end: placement.endExclusive - 1 }, placement };
 }
 
+/** A pool a booking could move to, with what a move there needs to know, worked out once per plan. */
+interface PreparedTarget {
+  readonly target: MoveTarget;
+  readonly key: string;
+  readonly silicon: string;
+}
+
+/** Move targets by family, each family's list in the order of `moveTargets`. */
+function preparedTargets(report: CheckReport): Map<string, PreparedTarget[]> {
+  const byFamily = new Map<string, PreparedTarget[]>();
+  for (const target of moveTargets(report)) {
+    const spec = report.catalog.findSilicon(target.silicon);
+    if (!spec.found) continue;
+    const list = byFamily.get(spec.value.family) ?? [];
+    list.push({ target, key: poolKeyOf(target.provider, target.region, target.silicon, target.block), silicon: spec.value.name });
+    byFamily.set(spec.value.family, list);
+  }
+  return byFamily;
+}
+
 /** The first free pool of the same silicon, then of the same family, open to the booking's lab for its whole window. */
 function moveOf(
-  report: CheckReport, profiles: PoolProfiles, timelines: ReadonlyMap<string, CapacitySegment[]> | null, targets: readonly MoveTarget[], conflict: Conflict, from: Placement,
+  profiles: PoolProfiles, timelines: ReadonlyMap<string, CapacitySegment[]> | null, targets: ReadonlyMap<string, PreparedTarget[]>, conflict: Conflict, from: Placement,
 ): { step: Move; placement: Placement } | undefined {
   const silicon = from.booking.silicon;
-  if (silicon === null || targets.length === 0) return undefined;
-  const candidates = targets
-    .map((target) => ({ target, spec: report.catalog.findSilicon(target.silicon) }))
-    .filter(({ spec }) => spec.found && spec.value.family === silicon.family)
-    .sort((a, b) => Number(b.spec.found && b.spec.value.name === silicon.name) - Number(a.spec.found && a.spec.value.name === silicon.name));
-  for (const { target, spec } of candidates) {
-    const key = poolKeyOf(target.provider, target.region, target.silicon, target.block);
-    if (key === from.poolKey) continue;
-    if (!profiles.of(key).fitsThroughout(from.start, from.endExclusive, from.booking.chips ?? 0)) continue;
-    // A move never lands a booking on capacity reserved for another lab.
-    if (timelines !== null && !isOpenThroughout(timelines.get(key), from.booking.lab, from.start, from.endExclusive)) continue;
-    const sameSilicon = spec.found && spec.value.name === silicon.name;
-    return {
-      step: { kind: 'move', conflictId: conflict.id, row: from.booking.sheetRow, ...target, needsPort: false, sameSilicon },
-      placement: { ...from, poolKey: key },
-    };
+  const family = silicon === null ? undefined : targets.get(silicon.family);
+  if (silicon === null || family === undefined) return undefined;
+  const lab = normalizeName(from.booking.lab);
+  for (const sameSilicon of [true, false]) {
+    for (const { target, key, silicon: name } of family) {
+      if ((name === silicon.name) !== sameSilicon || key === from.poolKey) continue;
+      // A move never lands a booking on capacity reserved for another lab.
+      if (timelines !== null && !isOpenToLabThroughout(timelines.get(key), lab, from.start, from.endExclusive)) continue;
+      if (!profiles.of(key).fitsThroughout(from.start, from.endExclusive, from.booking.chips ?? 0)) continue;
+      return {
+        step: { kind: 'move', conflictId: conflict.id, row: from.booking.sheetRow, ...target, needsPort: false, sameSilicon },
+        placement: { ...from, poolKey: key },
+      };
+    }
   }
   return undefined;
 }
