@@ -3,6 +3,7 @@
  * spreadsheet rule, and its scaling from 1,000 to 1,000,000 rows (issue 5).
  *
  * `--reader [--quick] [--old-reader DIR]` runs bench/readerBench.ts instead: the .xlsx reader on large and hostile files.
+ * `--level [--quick]` runs bench/levelBench.ts instead: levelling the calendar beside a check.
  *
  * Nothing is reported until the engine, the naive check and the spreadsheet rule have been shown to
  * flag the same rows; if they do not, the run says where and exits with 1.
@@ -22,6 +23,7 @@ import { median } from './engineWorker';
 import { measureBundleSize, measureSyncs } from './extensionPoints';
 import { GeneratedWorkbook, generateWorkbook } from './generateWorkbook';
 import { findDoubleBookedRowsNaive } from './naivePairwise';
+import { runLevelBench } from './levelBench';
 import { runReaderBench } from './readerBench';
 import { runSpreadsheetRule } from './spreadsheetRule';
 
@@ -456,10 +458,14 @@ function printTable(run: BenchRun, header: { machine: string; loadBefore: string
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const oldReader = argv.includes('--old-reader') ? argv[argv.indexOf('--old-reader') + 1] : undefined;
-  const unknown = argv.filter((arg) => !['--quick', '--json', '--profile', '--reader', '--old-reader', oldReader].includes(arg));
+  const unknown = argv.filter((arg) => !['--quick', '--json', '--profile', '--reader', '--old-reader', '--level', oldReader].includes(arg));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown option ${unknown.join(' ')}; use --quick, --json, --profile, --reader [--old-reader DIR]\n`);
+    process.stderr.write(`bench: unknown option ${unknown.join(' ')}; use --quick, --json, --profile, --reader [--old-reader DIR], --level\n`);
     process.exitCode = 2;
+    return;
+  }
+  if (argv.includes('--level')) {
+    process.stdout.write(`${runLevelBench({ quick: argv.includes('--quick'), log: (message) => process.stderr.write(`bench: ${message}\n`) }).join('\n')}\n`);
     return;
   }
   // The .xlsx reader's own benchmark (bench/readerBench.ts) runs apart from the engine's.
