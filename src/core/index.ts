@@ -39,3 +39,4 @@ export * from './conflicts/capacityTimeline';
 export * from './validation/tflops';
 export * from './resolutions/previewResolution';
 export * from './resolutions/levelCalendar';
+export * from './presentation/triage';
