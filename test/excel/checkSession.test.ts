@@ -212,9 +212,9 @@ describe('CheckSession on the Excel simulator', () => {
       sim.userEdit('Allocations', 'I3', serial('2026-03-20'));
       await settle(sim, session);
       expect(sim.fillAt('Allocations', 'I3')).toBe(YELLOW);
-      const runs = sim.stats.runs;
+      const requests = sim.stats.requests;
       await settle(sim, session);
-      expect(sim.stats.runs).toBe(runs);
+      expect(sim.stats.requests).toBe(requests);
       sim.coauthorEdit('Allocations', 'I3', serial('2026-04-09'));
       await settle(sim, session);
       expect(sim.fillAt('Allocations', 'I3')).toBe('#DDEBF7');
@@ -223,7 +223,7 @@ describe('CheckSession on the Excel simulator', () => {
   });
 
   describe('round trips', () => {
-    it('checks and paints in at most four syncs whether the table has 100 or 10,000 rows', async () => {
+    it('checks and paints in at most five requests (four syncs and the run’s clean-up) whether the table has 100 or 10,000 rows', async () => {
       const counts: number[] = [];
       for (const size of [100, 10_000]) {
         // Every 50th row double-books one pool; the others each have a pool to themselves.
@@ -234,10 +234,11 @@ describe('CheckSession on the Excel simulator', () => {
         );
         sim = simulatorWith(rows).install(globalThis);
         await new CheckSession().check();
-        counts.push(sim.stats.syncs);
+        await sim.idle();
+        counts.push(sim.stats.requests);
         sim.uninstall();
       }
-      expect(counts[0]).toBeLessThanOrEqual(4);
+      expect(counts[0]).toBeLessThanOrEqual(5);
       expect(counts[1]).toBe(counts[0]);
     });
   });
@@ -262,10 +263,10 @@ describe('co-authors editing while live checking runs', () => {
     const session = new CheckSession({ debounceMs: 5 });
     await session.check();
     await session.startLiveChecking();
-    // A co-author creates the double-booking, and edits again while the re-check is between its syncs.
+    // A co-author creates the double-booking, and edits again while the re-check is between its requests.
     sim.coauthorEdit('Allocations', 'I3', serial('2026-03-20'));
-    sim.onSync(sim.stats.syncs + 2, () => sim.coauthorEdit('Allocations', 'J3', serial('2026-03-21')));
-    sim.onSync(sim.stats.syncs + 3, () => sim.coauthorEdit('Allocations', 'F4', 'us-central1'));
+    sim.onSync(sim.stats.requests + 2, () => sim.coauthorEdit('Allocations', 'J3', serial('2026-03-21')));
+    sim.onSync(sim.stats.requests + 3, () => sim.coauthorEdit('Allocations', 'F4', 'us-central1'));
     await settle(sim, session);
     expect([sim.valueAt('Allocations', 'I3'), sim.valueAt('Allocations', 'J3'), sim.valueAt('Allocations', 'F4')]).toEqual([
       serial('2026-03-20'), serial('2026-03-21'), 'us-central1',
@@ -294,7 +295,7 @@ describe('cancelling a check', () => {
 });
 
 describe('a live re-check after an edit', () => {
-  it('re-reads only the edited rows: three syncs and a small answer on a 10,000-row table', async () => {
+  it('re-reads only the edited rows: four requests (three syncs and the clean-up) and a small answer on a 10,000-row table', async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => booking({ id: `R-${i}`, lab: 'Lab B', team: 'T', workload: 'research', provider: 'Self-built', region: `dc-${i}`, silicon: 'H100', chips: 8, start: '2026-01-01', end: '2026-01-31' }));
     rows[0] = booking({ id: 'A', lab: 'Lab A', team: 'a', workload: 'research', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 8, start: '2026-03-01', end: '2026-03-10' });
     rows[1] = booking({ id: 'B', lab: 'Lab B', team: 'b', workload: 'research', provider: 'AWS', region: 'us-east-1', silicon: 'Trainium2', chips: 8, start: '2026-04-01', end: '2026-04-10' });
@@ -307,7 +308,7 @@ describe('a live re-check after an edit', () => {
     await settle(sim, session);
     expect(sim.fillAt('Allocations', 'I3')).toBe(YELLOW);
     expect(session.getState().checked?.report.bookings.length).toBe(10_000);
-    expect(sim.stats.syncs).toBe(3);
+    expect(sim.stats.requests).toBe(4);
     expect(sim.stats.responseBytes).toBeLessThan(20_000);
     await session.stopLiveChecking();
   });
