@@ -44,7 +44,8 @@ export class CheckSession {
   /** Reads the workbook, checks it and paints, in one Excel.run. */
   check(): Promise<void> {
     return this.exclusive(async () => {
-      this.update({ busy: 'checking' });
+      // A new check replaces what the last one said.
+      this.update({ busy: 'checking', notice: null });
       try {
         await this.run((context) => this.checkIn(context));
       } catch (error) {

@@ -123,7 +123,9 @@ export async function queuePaint(context: Excel.RequestContext, plan: PaintPlan,
       leftAlone++;
       continue;
     }
-    restoreBySheet.set(entry.sheet, [...(restoreBySheet.get(entry.sheet) ?? []), { cell, fill: entry.original }]);
+    const list = restoreBySheet.get(entry.sheet) ?? [];
+    list.push({ cell, fill: entry.original });
+    restoreBySheet.set(entry.sheet, list);
   }
   const paintAddresses = chunkAddresses(cellsToRanges(paintNow).map(formatRangeAddress));
   const restoreCells = [...restoreBySheet.values()].reduce((sum, cells) => sum + cells.length, 0);

@@ -12,7 +12,11 @@ type Properties = OfficeExtension.ClientResult<Excel.CellProperties[][]>;
  */
 export async function readFills(context: Excel.RequestContext, cells: ReadonlyArray<{ sheet: string; cell: CellAddress }>): Promise<Map<string, CellFill>> {
   const bySheet = new Map<string, CellAddress[]>();
-  for (const { sheet, cell } of cells) bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), cell]);
+  for (const { sheet, cell } of cells) {
+    const list = bySheet.get(sheet) ?? [];
+    list.push(cell);
+    bySheet.set(sheet, list);
+  }
   const results: Array<{ sheet: string; range: CellRange; properties: Properties }> = [];
   let queuedCells = 0;
   for (const [sheet, list] of bySheet) {

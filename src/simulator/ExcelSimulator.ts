@@ -105,7 +105,7 @@ export class ExcelSimulator {
   }
 
   resetStats(): void {
-    Object.assign(this.host.stats, { requests: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0 });
+    Object.assign(this.host.stats, { requests: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0, changingRequests: 0 });
   }
 
   // ---- Direct inspection and setup (no Office.js, no events) -----------------------------------

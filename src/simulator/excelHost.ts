@@ -14,6 +14,8 @@ export interface HostStats {
   responseBytes: number;
   largestRequestBytes: number;
   largestResponseBytes: number;
+  /** Requests that changed the workbook: in Excel each is one step of the user's undo stack (Ctrl+Z). */
+  changingRequests: number;
 }
 
 /** What the client library's HTTP executor hands its send function, and what it expects back. */
@@ -53,7 +55,7 @@ export function utf8Length(text: string): number {
  * on the web's limits, cell-edit mode and protection, and sends change events afterwards.
  */
 export class ExcelHost {
-  readonly stats: HostStats = { requests: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0 };
+  readonly stats: HostStats = { requests: 0, requestBytes: 0, responseBytes: 0, largestRequestBytes: 0, largestResponseBytes: 0, changingRequests: 0 };
   readonly references = new Map<string, HostObject>();
   readonly changeRegistrations = new Map<string, number>();
   private nextReference = 1;
@@ -104,8 +106,7 @@ export class ExcelHost {
     const context = this.context();
     const referencesBefore = new Set(this.references.keys());
     this.model.begin();
-    const response = runRequest(body, context, () => `{sim-reference-${this.nextReference++}}`);
-    recalculate(this.model);
+    const response = runRequest(body, context, () => `{sim-reference-${this.nextReference++}}`, () => recalculate(this.model));
     const responseBytes = utf8Length(JSON.stringify(response));
     if (responseBytes > this.settings.limits.payloadBytes) {
       // An answer Excel cannot send undoes the request.
@@ -113,6 +114,7 @@ export class ExcelHost {
       for (const key of this.references.keys()) if (!referencesBefore.has(key)) this.references.delete(key);
       return this.failure('ResponsePayloadSizeLimitExceeded', responseBytes);
     }
+    if (this.model.changedSinceBegin) this.stats.changingRequests += 1;
     this.model.commit();
     this.stats.responseBytes += responseBytes;
     this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, responseBytes);

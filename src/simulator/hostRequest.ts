@@ -47,9 +47,10 @@ const describe = (object: HostObject): Described => DESCRIPTORS[object.type] as 
 /**
  * Executes one request's actions in order with Excel's semantics: paths resolve when first used and stay
  * resolved for the request, `_KeepReference` pins an object under a reference id for later requests,
- * and the first failing action stops the request (what ran before it stays applied, as in Excel).
+ * formulas are recalculated after each write, and the first failing action stops the request (what ran
+ * before it stays applied, as in Excel).
  */
-export function runRequest(body: RequestBody, context: HostContext, newReferenceId: () => string): ResponseBody {
+export function runRequest(body: RequestBody, context: HostContext, newReferenceId: () => string, recalculate: () => void): ResponseBody {
   const run = new RequestRun(body, context, newReferenceId);
   const Results: ResponseBody['Results'] = [];
   const TraceIds: number[] = [];
@@ -57,7 +58,10 @@ export function runRequest(body: RequestBody, context: HostContext, newReference
     const action = body.Actions[index];
     try {
       if (action.ActionType === 5) TraceIds.push(action.Id);
+      const changes = context.changes.length;
       Results.push({ ActionId: action.Id, Value: run.execute(action) ?? null });
+      // Excel calculates as each write lands, so a later read in the same request sees formulas' new results.
+      if (context.changes.length > changes) recalculate();
     } catch (error) {
       const failure = error instanceof HostError ? error : new HostError('GeneralException', `The simulated host failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return { Results, TraceIds, Error: { Code: failure.code, Message: failure.message, Location: failure.location, HttpStatusCode: failure.httpStatusCode, ActionIndex: index } };

@@ -106,6 +106,16 @@ export const TABLE_COLUMN: TypeDescriptor<HostObjectOf<'TableColumn'>> = {
 };
 
 export const TABLE_ROW: TypeDescriptor<HostObjectOf<'TableRow'>> = {
+  methods: {
+    GetRange: {
+      since: 1,
+      call: ({ tableId, index }, _args, context) => {
+        const table = tableOf(context, tableId);
+        const body = dataBodyOf(table);
+        return { type: 'Range', sheetId: table.sheetId, rect: { ...body, row: body.row + index, rowCount: 1 } };
+      },
+    },
+  },
   properties: {
     index: { since: 1, get: ({ index }) => index },
     values: {

@@ -98,6 +98,11 @@ export class WorkbookModel {
     this.undoLog = undefined;
   }
 
+  /** Whether anything changed since `begin`. */
+  get changedSinceBegin(): boolean {
+    return (this.undoLog?.length ?? 0) > 0;
+  }
+
   rollback(): void {
     const log = this.undoLog ?? [];
     this.undoLog = undefined;
