@@ -97,7 +97,6 @@ export class WorkbookModel {
   commit(): void {
     this.undoLog = undefined;
   }
-
   /** Whether anything changed since `begin`. */
   get changedSinceBegin(): boolean {
     return (this.undoLog?.length ?? 0) > 0;

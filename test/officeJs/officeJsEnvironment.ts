@@ -6,7 +6,6 @@
 import * as fs from 'node:fs';
 import * as vm from 'node:vm';
 import { TestEnvironment } from 'jest-environment-node';
-import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 
 const OFFICE_JS_FILE = require.resolve('@microsoft/office-js/dist/excel-web-16.00.debug.js');
 /** Compiled once per worker, run once per test file (about 35 ms). */
@@ -15,7 +14,7 @@ let compiled: vm.Script | undefined;
 export default class OfficeJsEnvironment extends TestEnvironment {
   private readonly excelApi: unknown;
 
-  constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
+  constructor(...[config, context]: ConstructorParameters<typeof TestEnvironment>) {
     super(config, context);
     this.excelApi = config.projectConfig.testEnvironmentOptions?.excelApi;
   }
