@@ -2,13 +2,18 @@ import { CellAddress, CellFill, CellRange, cellsToRanges, formatCellAddress, for
 
 /** Cells whose fill one sync reads: each answers about 70 bytes, so about 3.5 MB, under Excel on the web's 5 MB. */
 const FILL_READS_PER_SYNC = 50_000;
+/** What one getCellProperties call adds to a request besides its address: its object paths, the library's _KeepReference and instantiations (about 535 bytes measured, each action listing the paths it last uses). */
+const CALL_BYTES = 600;
+/** Request bytes of calls per sync: scattered cells make many calls, and the request passes 5 MB before the answer does. */
+const CALL_BYTES_PER_SYNC = 3_500_000;
 
 type Properties = OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 
 /**
  * Current fill of each cell, keyed by sheet!address, read with one getCellProperties per rectangle:
  * colour, pattern (which tells "no fill" from white) and tint (theme colours carry one). One sync
- * unless there are more than FILL_READS_PER_SYNC cells; loads queued before the call ride in the first.
+ * unless there are more than FILL_READS_PER_SYNC cells or calls of more than CALL_BYTES_PER_SYNC; loads
+ * queued before the call ride in the first.
  */
 export async function readFills(context: Excel.RequestContext, cells: ReadonlyArray<{ sheet: string; cell: CellAddress }>): Promise<Map<string, CellFill>> {
   const bySheet = new Map<string, CellAddress[]>();
@@ -19,20 +24,24 @@ export async function readFills(context: Excel.RequestContext, cells: ReadonlyAr
   }
   const results: Array<{ sheet: string; range: CellRange; properties: Properties }> = [];
   let queuedCells = 0;
+  let queuedBytes = 0;
   for (const [sheet, list] of bySheet) {
     const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
     for (const range of cellsToRanges(list).flatMap((whole) => splitRows(whole, FILL_READS_PER_SYNC))) {
-      const properties = worksheet.getRange(formatRangeAddress(range)).getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
+      const address = formatRangeAddress(range);
+      const properties = worksheet.getRange(address).getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
       results.push({ sheet, range, properties });
       queuedCells += range.rowCount * range.columnCount;
-      if (queuedCells >= FILL_READS_PER_SYNC) {
+      queuedBytes += CALL_BYTES + address.length;
+      if (queuedCells >= FILL_READS_PER_SYNC || queuedBytes >= CALL_BYTES_PER_SYNC) {
         await context.sync();
         queuedCells = 0;
+        queuedBytes = 0;
       }
     }
   }
   // Always a last sync, so loads the caller queued before ride in it; an empty one costs no request.
-  if (queuedCells > 0 || results.length === 0) await context.sync();
+  if (queuedCells > 0 || queuedBytes > 0 || results.length === 0) await context.sync();
   const fills = new Map<string, CellFill>();
   for (const { sheet, range, properties } of results) {
     properties.value.forEach((row, r) =>
