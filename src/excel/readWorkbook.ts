@@ -52,6 +52,8 @@ export interface ListedTable {
 export const ANSWER_BUDGET_BYTES = 4_000_000;
 /** About what a cell of a capacity sheet takes: a sheet this big goes straight to chunks rather than fail a whole read. */
 const TYPICAL_BYTES_PER_CELL = 10;
+/** Rows of the active sheet whose values sync 1 reads, to weigh its cells (a few kilobytes). */
+const SAMPLE_ROWS = 50;
 
 /**
  * Reads every sheet's values and Excel tables into a snapshot in two syncs: the sheets, the workbook's
@@ -62,9 +64,10 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const stopIfCancelled = () => {
     if (options.cancelled?.()) throw new CheckCancelled();
   };
-  const { sheets, tables, date1904, activeCells } = await listWorkbook(context);
+  const { sheets, tables, date1904, active } = await listWorkbook(context);
+  const activeCells = active === undefined ? 0 : active.range.rowCount * active.range.columnCount;
   const tooBig = (options.previousValueBytes ?? 0) > ANSWER_BUDGET_BYTES || activeCells * TYPICAL_BYTES_PER_CELL > ANSWER_BUDGET_BYTES;
-  if (tooBig) return readInChunks(context, sheets, tables, date1904, stopIfCancelled);
+  if (tooBig) return readInChunks(context, { sheets, tables, date1904, active }, stopIfCancelled);
   const whole = sheets.map((sheet) => context.workbook.worksheets.getItem(sheet.id).getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount,values'));
   const tableRanges = loadTableRanges(context, tables);
   stopIfCancelled();
@@ -72,7 +75,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     await context.sync();
   } catch (error) {
     if (!isPayloadTooLarge(error)) throw error;
-    return readInChunks(context, sheets, tables, date1904, stopIfCancelled);
+    return readInChunks(context, { sheets, tables, date1904 }, stopIfCancelled);
   }
   const rowsBySheet = new Map<string, CellValue[][]>();
   let valueBytes = 0;
@@ -86,16 +89,33 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   return toWorkbookRead(sheets, rowsBySheet, tableSnapshots(tables, tableRanges), date1904, valueBytes);
 }
 
+/** The active sheet's used range, and about how many bytes its cells take, from a sample of its first rows. */
+export interface ActiveArea {
+  readonly sheetId: string;
+  readonly range: CellRange;
+  readonly bytesPerCell: number | undefined;
+}
+
+/** What sync 1 learns: the sheets, the tables, the date system and the active sheet's size. */
+export interface WorkbookListing {
+  readonly sheets: SheetInfo[];
+  readonly tables: ListedTable[];
+  readonly date1904: boolean;
+  readonly active?: ActiveArea;
+}
+
 /**
  * Sync 1: the sheets (with their protection), the workbook's tables, DATE(2000, 1, 1), which tells 1904
- * from 1900, and the size of the active sheet, usually the allocation table, which tells a read too big
- * for one answer before it is tried.
+ * from 1900, and the size of the active sheet, usually the allocation table, with a sample of its first
+ * rows: they tell a read too big for one answer before it is tried, and how to cut it.
  */
-async function listWorkbook(context: Excel.RequestContext): Promise<{ sheets: SheetInfo[]; tables: ListedTable[]; date1904: boolean; activeCells: number }> {
+async function listWorkbook(context: Excel.RequestContext): Promise<WorkbookListing> {
   const worksheets = context.workbook.worksheets.load('items/id,items/name,items/visibility,items/protection/protected');
   const tables = context.workbook.tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/id,items/columns/items/name');
   const january2000 = context.workbook.functions.date(2000, 1, 1).load('value');
-  const active = context.workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true).load('cellCount');
+  const activeSheet = context.workbook.worksheets.getActiveWorksheet().load('id');
+  const activeUsed = activeSheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+  const sample = activeUsed.getIntersectionOrNullObject(`1:${SAMPLE_ROWS}`).load('values,rowCount,columnCount');
   await context.sync();
   const sheets = worksheets.items.map((worksheet) => ({
     id: worksheet.id,
@@ -110,7 +130,18 @@ async function listWorkbook(context: Excel.RequestContext): Promise<{ sheets: Sh
     hasTotalsRow: table.showTotals,
     columns: table.columns.items.map((column) => column.name),
   }));
-  return { sheets, tables: listed, date1904: january2000.value === JANUARY_2000_IN_1904, activeCells: active.isNullObject ? 0 : active.cellCount };
+  const active = activeUsed.isNullObject
+    ? undefined
+    : {
+        sheetId: activeSheet.id,
+        range: { row: activeUsed.rowIndex, column: activeUsed.columnIndex, rowCount: activeUsed.rowCount, columnCount: activeUsed.columnCount },
+        bytesPerCell: sample.isNullObject ? undefined : jsonBytes(checkedValues(sample.values, { row: activeUsed.rowIndex, column: activeUsed.columnIndex, rowCount: sample.rowCount, columnCount: sample.columnCount }, activeSheetName(sheets, activeSheet.id))) / Math.max(1, sample.rowCount * sample.columnCount),
+      };
+  return { sheets, tables: listed, date1904: january2000.value === JANUARY_2000_IN_1904, active };
+}
+
+function activeSheetName(sheets: readonly SheetInfo[], id: string): string {
+  return sheets.find((sheet) => sheet.id === id)?.name ?? id;
 }
 
 export function loadTableRanges(context: Excel.RequestContext, tables: readonly ListedTable[]): Excel.Range[] {
@@ -155,7 +186,12 @@ export function storeRows(rows: CellValue[][], area: CellRange, values: unknown[
     for (const value of cells) row.push(toCellValue(value));
     rows[area.row + offset] = row;
   });
-  return new TextEncoder().encode(JSON.stringify(values)).length;
+  return jsonBytes(values);
+}
+
+/** UTF-8 bytes of a value's JSON, as it travels. */
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
 }
 
 export function toWorkbookRead(

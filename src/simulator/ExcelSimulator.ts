@@ -275,9 +275,9 @@ export class ExcelSimulator {
     this.host.setCellEditMode(editing);
   }
 
-  /** Answers the next `count` reads of `values` with null, as Excel sometimes does. */
-  answerValuesWithNull(count = 1): void {
-    this.host.answerValuesWithNull(count);
+  /** Answers the next read of the values of the range at `address` ('Allocations!A1:L5') with null, as Excel sometimes does. */
+  answerValuesWithNull(address: string): void {
+    this.host.answerValuesWithNull(address);
   }
 
   /** Resolves once no request is under way and every event (and what its handlers started) has been delivered. */

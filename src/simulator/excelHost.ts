@@ -59,7 +59,7 @@ export class ExcelHost {
   readonly references = new Map<string, HostObject>();
   readonly changeRegistrations = new Map<string, number>();
   private nextReference = 1;
-  private nullValuesAnswers = 0;
+  private readonly nullValuesAnswers: string[] = [];
   private beforeHooks: Array<() => void> = [];
   private readonly requestHooks = new Map<number, Array<() => void>>();
   private cellEdit: { readonly finished: Promise<void>; readonly finish: () => void } | undefined;
@@ -138,7 +138,10 @@ export class ExcelHost {
       changes,
       changeRegistrations: this.changeRegistrations,
       references: this.references,
-      takeNullValuesAnswer: () => this.nullValuesAnswers > 0 && this.nullValuesAnswers-- > 0,
+      takeNullValuesAnswer: (address) => {
+        const index = this.nullValuesAnswers.findIndex((wanted) => wanted.toLowerCase() === address.toLowerCase());
+        return index >= 0 && this.nullValuesAnswers.splice(index, 1).length > 0;
+      },
     };
   }
 
@@ -150,8 +153,8 @@ export class ExcelHost {
     this.announce(context.changes, source, 'Unknown');
   }
 
-  answerValuesWithNull(count: number): void {
-    this.nullValuesAnswers += count;
+  answerValuesWithNull(address: string): void {
+    this.nullValuesAnswers.push(address);
   }
 
   beforeNextRequest(hook: () => void): void {

@@ -69,7 +69,7 @@ export const RANGE: TypeDescriptor<Range> = {
     isEntireRow: { since: 7, get: ({ rect }) => rect.column === 0 && rect.columnCount === MAX_COLUMNS },
     values: {
       since: 1,
-      get: (object, context) => (context.takeNullValuesAnswer() ? null : cells(object, context, apiValue)),
+      get: (object, context) => (context.takeNullValuesAnswer(formatSheetRangeAddress(sheetOf(context, object.sheetId).name, object.rect)) ? null : cells(object, context, apiValue)),
       set: (object, value, context) => writeContents(context, sheetOf(context, object.sheetId), object.rect, value, 'Range.values'),
     },
     formulas: {

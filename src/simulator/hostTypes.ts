@@ -61,8 +61,8 @@ export interface HostContext {
   readonly changeRegistrations: Map<string, number>;
   /** Kept references (`_KeepReference`), by reference id, until `_RemoveReference`. */
   readonly references: Map<string, HostObject>;
-  /** Answers the next `values` reads with null, as a test asks (`ExcelSimulator.answerValuesWithNull`). */
-  takeNullValuesAnswer(): boolean;
+  /** Whether to answer this read of `values` (of the range at this sheet-qualified address) with null, as a test asks (`ExcelSimulator.answerValuesWithNull`). */
+  takeNullValuesAnswer(address: string): boolean;
 }
 
 /** A member with the ExcelApi minor version that introduced it. */

@@ -27,7 +27,7 @@ describe('reading the workbook', () => {
   it('says clearly when Excel answers a read without its values, and changes nothing', async () => {
     sim = simulatorWith(incidentRows()).install(globalThis);
     const session = new CheckSession();
-    sim.answerValuesWithNull();
+    sim.answerValuesWithNull('Allocations!A1:L5');
     await session.check();
     expect(session.getState().notice).toEqual({ kind: 'error', text: "The check failed: Excel answered the read of Allocations!A1:L5 without its values; nothing was changed. Check again in a moment." });
     expect(sim.sheetNames()).toEqual(['Allocations']);

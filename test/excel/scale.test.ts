@@ -60,3 +60,20 @@ describe('a check of 20,000 conflict rows with 120-character Notes', () => {
     }
   }, 120_000);
 });
+
+describe('a sheet whose first rows are light and the rest heavy', () => {
+  it('is read even though the first rows promised small answers: chunks Excel refuses as too large are asked again smaller', async () => {
+    const firstDay = serial('2026-01-01');
+    const rows = Array.from({ length: 35_000 }, (_, i): Row => [`R-${i}`, 'Lab B', `t${i}`, 'research', 'Self-built', `dc-${i}`, 'H100', 8, firstDay, firstDay + 30, 'confirmed', i < 60 ? '' : `note ${i} `.padEnd(1_000, 'x')]);
+    const sim = new ExcelSimulator({ sheets: [{ name: 'Allocations', rows: [HEADER, ...rows] }] }).install(globalThis);
+    try {
+      const session = new CheckSession();
+      await session.check();
+      expect(session.getState().notice).toBeNull();
+      expect(session.getState().checked!.report.bookings).toHaveLength(35_000);
+      expect(sim.stats.largestResponseBytes).toBeLessThan(5_000_000);
+    } finally {
+      sim.uninstall();
+    }
+  }, 120_000);
+});
