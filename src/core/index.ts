@@ -19,6 +19,7 @@ export * from './paint/paintTargets';
 export * from './tables/parseDateCell';
 export * from './tables/readBookings';
 export * from './resolutions/resolutionEdits';
+export * from './resolutions/formulaInputs';
 export * from './resolutions/resolutionLog';
 export * from './presentation/describeResolution';
 export * from './model/snapshot';

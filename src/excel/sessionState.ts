@@ -63,3 +63,21 @@ export function planStep(checked: CheckedWorkbook, action: Action): UndoStep {
   return { action: action.kind, conflict: action.conflictId, rows, edits: planResolutionEdits(report, snapshot, action), label, reason: settles ? action.reason : label };
 }
 
+
+/** Excel's refusals the user can act on, in words; other errors keep their own message. */
+const ACTIONABLE: Readonly<Record<string, string>> = {
+  InvalidOperationInCellEditMode: 'Excel is waiting for you to finish editing a cell. Press Enter or Esc, then try again.',
+  AccessDenied: 'a sheet it must change is protected. Unprotect it (Review › Unprotect Sheet) and try again.',
+};
+
+/** The message of an error as the pane shows it. */
+export function messageOf(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && code in ACTIONABLE) return ACTIONABLE[code];
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Two co-authors added the same sheet at once, and this add-in came second. */
+export function isAlreadyAdded(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === 'ItemAlreadyExists';
+}

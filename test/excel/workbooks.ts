@@ -1,4 +1,4 @@
-import { ExcelSimulator, SimulatorSheet } from '../../src/simulator/ExcelSimulator';
+import { ExcelSimulator, SimulatorSheet } from '../../src/simulator';
 import { BookingRow, HEADER, LAB_FILLS, rowCells } from '../fixtures/bookingRows';
 
 export { HEADER, serial } from '../fixtures/bookingRows';
