@@ -2,7 +2,7 @@ import { CellEdit, cellText, CellValue, editsAroundFormulas, FormulaCell, LogEnt
 import { PaintOutcome, PaintPlan, queuePaint, settledPaint } from './paintConflicts';
 import { readFills } from './readFills';
 import { toCellValue } from './readWorkbook';
-import { addLogSheetIfMissing, probeLogSheet, queueLogRow } from './writeLogEntry';
+import { addLogSheetIfMissing, probeLogSheet, queueLogRows } from './writeLogEntry';
 import { addStateSheet } from './writeState';
 
 export interface ChangedCell {
@@ -14,7 +14,8 @@ export interface ChangedCell {
 
 export interface ApplyRequest {
   readonly edits: readonly CellEdit[];
-  readonly entry: LogEntry;
+  /** Log entries, one row each: one for a resolution, one per edit of a levelling plan. */
+  readonly entries: readonly LogEntry[];
   /** The paint of the check the edits lead to, planned from the last read with the edits in it; null when nothing changes colour. */
   readonly paint: PaintPlan | null;
 }
@@ -24,8 +25,8 @@ export type ApplyOutcome =
       readonly ok: true;
       /** The edits with what Excel stored: their undo must find exactly that. */
       readonly stored: CellEdit[];
-      /** The log row as Excel stored it, and where (0-based). */
-      readonly logRow: { readonly row: number; readonly column: number; readonly values: CellValue[] };
+      /** The log rows as Excel stored them, and where (0-based). */
+      readonly logRows: ReadonlyArray<{ readonly row: number; readonly column: number; readonly values: CellValue[] }>;
       readonly paint: PaintOutcome | null;
     }
   | { readonly ok: false; readonly reason: 'changed'; readonly changed: ChangedCell[] }
@@ -71,13 +72,13 @@ export async function applyCellEdits(context: Excel.RequestContext, request: App
     const target = targets.find((candidate) => candidate.edit === edit) as Target;
     context.workbook.worksheets.getItem(edit.sheet).getRange(edit.address).values = [[writable(edit.after, String(target.range.numberFormat[0][0]))]];
   }
-  const logRow = queueLogRow(probe, request.entry, logSheet);
+  const logRows = queueLogRows(probe, request.entries, logSheet);
   const paint = request.paint === null ? null : await queuePaint(context, request.paint, fills, stateSheet);
   const readBack = targets.map(({ edit }) => context.workbook.worksheets.getItem(edit.sheet).getRange(edit.address).load('values'));
   await context.sync();
   const stored = request.edits.map((edit, index) => ({ ...edit, after: toCellValue(readBack[index].values[0][0]) }));
-  const { rowIndex, columnIndex, values } = logRow.range;
-  return { ok: true, stored, logRow: { row: rowIndex, column: columnIndex, values: values[0].map(toCellValue) }, paint: paint === null ? null : settledPaint(paint) };
+  const placed = logRows.map(({ range }) => ({ row: range.rowIndex, column: range.columnIndex, values: range.values[0].map(toCellValue) }));
+  return { ok: true, stored, logRows: placed, paint: paint === null ? null : settledPaint(paint) };
 }
 
 function isFormula(value: unknown): boolean {

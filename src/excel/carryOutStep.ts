@@ -16,11 +16,11 @@ export type StepResult =
  * entry in it, so its paint is known before anything is written and goes out with the edits, in one
  * request that one Ctrl+Z takes back. The read and report it leaves hold what Excel stored.
  */
-export async function carryOutStep(context: Excel.RequestContext, read: WorkbookRead, edits: readonly CellEdit[], entry: LogEntry, options: CheckOptions | undefined): Promise<StepResult> {
-  const predicted = planCheck(patchRead(read, edits, entry), options);
-  const outcome = await applyCellEdits(context, { edits, entry, paint: planPaint(predicted.paint) });
+export async function carryOutStep(context: Excel.RequestContext, read: WorkbookRead, edits: readonly CellEdit[], entries: readonly LogEntry[], options: CheckOptions | undefined): Promise<StepResult> {
+  const predicted = planCheck(patchRead(read, edits, entries), options);
+  const outcome = await applyCellEdits(context, { edits, entries, paint: planPaint(predicted.paint) });
   if (!outcome.ok) return outcome.reason === 'changed' ? { kind: 'changed', changed: outcome.changed } : outcome.reason === 'formula' ? { kind: 'formula', cell: outcome.cell } : { kind: 'protected', sheet: outcome.sheet };
   const paint = outcome.paint ?? unpainted(predicted.paint);
-  const after = withState(patchRead(read, outcome.stored, entry, outcome.logRow), paint.stateRows, paint.stateSheetId);
+  const after = withState(patchRead(read, outcome.stored, entries, outcome.logRows), paint.stateRows, paint.stateSheetId);
   return { kind: 'done', read: after, plan: planCheck(after, options), paint, stored: outcome.stored };
 }

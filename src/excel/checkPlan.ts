@@ -62,23 +62,24 @@ export interface PlacedRow {
 }
 
 /**
- * The read with cells and a log row in it: what the workbook holds after a resolution, to check it in
- * memory. Without `logRow`, the entry goes under the log's last row (the log and its header made when missing).
+ * The read with cells and log rows in it: what the workbook holds after a resolution, to check it in
+ * memory. Without `logRows`, the entries go under the log's last row (the log and its header made when missing).
  */
-export function patchRead(read: WorkbookRead, edits: readonly CellEdit[], entry: LogEntry, logRow?: PlacedRow): WorkbookRead {
+export function patchRead(read: WorkbookRead, edits: readonly CellEdit[], entries: readonly LogEntry[], logRows?: readonly PlacedRow[]): WorkbookRead {
   const log = read.snapshot.sheets.find((sheet) => sheet.name === RESOLUTION_LOG_SHEET);
-  const placed = logRow ?? { row: log === undefined ? 1 : Math.max(1, log.rows.length), column: 0, values: logRowValues(entry) };
+  const first = log === undefined ? 1 : Math.max(1, log.rows.length);
+  const placedRows = logRows ?? entries.map((entry, index) => ({ row: first + index, column: 0, values: logRowValues(entry) }));
   const sheets: SheetSnapshot[] = read.snapshot.sheets.map((sheet) => {
     const mine = edits.filter((edit) => edit.sheet === sheet.name);
     if (mine.length === 0 && sheet !== log) return sheet;
     const rows = [...sheet.rows];
     for (const edit of mine) setCell(rows, edit.address, edit.after);
-    if (sheet === log) placeRow(rows, placed);
+    if (sheet === log) for (const placed of placedRows) placeRow(rows, placed);
     return { ...sheet, rows };
   });
   if (log === undefined) {
     const rows: Array<CellValue[] | undefined> = [[...RESOLUTION_LOG_COLUMNS]];
-    placeRow(rows, placed);
+    for (const placed of placedRows) placeRow(rows, placed);
     sheets.push({ name: RESOLUTION_LOG_SHEET, visibility: 'visible', rows, tables: [] });
   }
   return { ...read, snapshot: { ...read.snapshot, sheets } };

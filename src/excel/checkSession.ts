@@ -8,7 +8,7 @@ import { readChangedRows } from './readChangedRows';
 import { CheckCancelled, readWorkbook, WorkbookRead } from './readWorkbook';
 import { Action, CheckedWorkbook, ExcelRun, isAlreadyAdded, messageOf, planStep, SessionOptions, SessionState, UndoStep } from './sessionState';
 
-export type { Action, CheckedWorkbook, IssueFix, SessionOptions, SessionState } from './sessionState';
+export type { Action, CheckedWorkbook, IssueFix, IssueFixes, Levelling, SessionOptions, SessionState } from './sessionState';
 
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
@@ -65,8 +65,8 @@ export class CheckSession {
   /** Applies a resolution or fix, refusing when a co-author changed its cells since the check; the check it leads to goes out with it. */
   apply(action: Action): Promise<void> {
     return this.change('Could not apply', (checked) => {
-      const step = planStep(checked, action);
-      return { step, entry: step, refused: 'Not applied', done: (stored) => (stored.length > 0 || action.kind === 'accept' || action.kind === 'revoke' ? this.pushUndo({ ...step, edits: stored }) : `${step.label}.`) };
+      const { step, entries } = planStep(checked, action);
+      return { step, entries, refused: 'Not applied', done: (stored) => (stored.length > 0 || action.kind === 'accept' || action.kind === 'revoke' ? this.pushUndo({ ...step, edits: stored }) : `${step.label}.`) };
     });
   }
 
@@ -77,7 +77,7 @@ export class CheckSession {
       if (step === undefined) return null;
       const edits = invertEdits(step.edits);
       const entry: LoggedChange = { action: `undo ${step.action}`, conflict: step.conflict, rows: step.rows, edits, reason: `Undo: ${step.label}` };
-      return { step: { ...step, edits }, entry, refused: 'Cannot undo', done: () => (this.undoStack.pop(), `Undone: ${step.label}.`) };
+      return { step: { ...step, edits }, entries: [entry], refused: 'Cannot undo', done: () => (this.undoStack.pop(), `Undone: ${step.label}.`) };
     });
   }
 
@@ -185,10 +185,10 @@ export class CheckSession {
 
   private async carryOut(context: Excel.RequestContext, checked: CheckedWorkbook, prepared: PreparedChange, retried = false): Promise<void> {
     const read = this.lastRead ?? (await readWorkbook(context));
-    const entry = this.logEntry(checked, prepared.entry);
+    const entries = prepared.entries.map((entry) => this.logEntry(checked, entry));
     let result;
     try {
-      result = await carryOutStep(context, read, prepared.step.edits, entry, this.options.checkOptions);
+      result = await carryOutStep(context, read, prepared.step.edits, entries, this.options.checkOptions);
     } catch (error) {
       // A co-author added the log or the state sheet meanwhile: nothing was written; check again and retry once.
       if (!isAlreadyAdded(error) || retried) throw error;
@@ -257,7 +257,8 @@ export class CheckSession {
 /** A change ready to carry out: the step it undoes or logs, what the log says, and the words of its notices. */
 interface PreparedChange {
   readonly step: UndoStep;
-  readonly entry: LoggedChange;
+  /** What the log says: one entry, or one per edit of a plan. */
+  readonly entries: readonly LoggedChange[];
   readonly refused: 'Not applied' | 'Cannot undo';
   /** The notice once done; the edits carry what Excel stored. */
   readonly done: (stored: UndoStep['edits']) => string;

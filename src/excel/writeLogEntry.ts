@@ -23,31 +23,17 @@ export interface QueuedLogRow {
 }
 
 /**
- * Queues one log entry. When the `Resolution log` sheet holds an Excel table, the entry is a new table
- * row (`rows.add`), so the table's formatting and calculated columns extend; columns the log does not
- * know are left to the table. Else the entry goes under the sheet's last row, the sheet and its header
- * created the first time. Cells are formatted as Text first, where Excel keeps what is written as it is
- * ("2026-02-01 10:00:00" stays text, "=…" never becomes a formula).
+ * Queues log entries, one row each, in order. When the `Resolution log` sheet holds an Excel table, each
+ * entry is a new table row (`rows.add`), so the table's formatting and calculated columns extend; columns
+ * the log does not know are left to the table. Else the entries go under the sheet's last row, the sheet
+ * and its header created the first time. Cells are formatted as Text first, where Excel keeps what is
+ * written as it is ("2026-02-01 10:00:00" stays text, "=…" never becomes a formula).
  */
-export function queueLogRow(probe: LogSheetProbe, entry: LogEntry, added?: Excel.Worksheet): QueuedLogRow {
-  const values = logRowValues(entry);
+export function queueLogRows(probe: LogSheetProbe, entries: readonly LogEntry[], added?: Excel.Worksheet): QueuedLogRow[] {
   const table = added === undefined ? probe.tables.items[0] : undefined;
-  if (table !== undefined) {
-    const columns = table.columns.items.map((column) => column.name);
-    const byHeader = new Map(RESOLUTION_LOG_COLUMNS.map((header, index) => [normalizeHeader(header), values[index]]));
-    const cells = columns.map((name) => byHeader.get(normalizeHeader(name)) ?? null);
-    const row = table.rows.add(undefined, [cells.map((cell) => (cell === null ? null : '') as string)]);
-    const range = row.getRange();
-    const known = cells.map((cell, index) => ({ cell, index })).filter(({ cell }) => cell !== null);
-    for (const { cell, index } of known) {
-      const target = range.getCell(0, index);
-      target.numberFormat = [['@']];
-      target.values = [[cell as string]];
-    }
-    return { range: range.load('values,rowIndex,columnIndex') };
-  }
+  if (table !== undefined) return entries.map((entry) => queueTableRow(table, entry));
   const sheet = added ?? probe.sheet;
-  // 0-based index of the row the entry goes on: under the header, or under the log's last row.
+  // 0-based index of the row the first entry goes on: under the header, or under the log's last row.
   let nextRow = 1;
   if (added !== undefined || probe.used.isNullObject) {
     const header = sheet.getRange(formatRangeAddress({ row: 0, column: 0, rowCount: 1, columnCount: RESOLUTION_LOG_COLUMNS.length }));
@@ -55,10 +41,30 @@ export function queueLogRow(probe: LogSheetProbe, entry: LogEntry, added?: Excel
   } else {
     nextRow = probe.used.rowIndex + probe.used.rowCount;
   }
-  const row = sheet.getRange(formatRangeAddress({ row: nextRow, column: 0, rowCount: 1, columnCount: values.length }));
-  row.numberFormat = [values.map(() => '@')];
-  row.values = [values];
-  return { range: row.load('values,rowIndex,columnIndex') };
+  return entries.map((entry, index) => {
+    const values = logRowValues(entry);
+    const row = sheet.getRange(formatRangeAddress({ row: nextRow + index, column: 0, rowCount: 1, columnCount: values.length }));
+    row.numberFormat = [values.map(() => '@')];
+    row.values = [values];
+    return { range: row.load('values,rowIndex,columnIndex') };
+  });
+}
+
+/** One entry as a new row of the log's table, filling the columns the log knows. */
+function queueTableRow(table: Excel.Table, entry: LogEntry): QueuedLogRow {
+  const values = logRowValues(entry);
+  const columns = table.columns.items.map((column) => column.name);
+  const byHeader = new Map(RESOLUTION_LOG_COLUMNS.map((header, index) => [normalizeHeader(header), values[index]]));
+  const cells = columns.map((name) => byHeader.get(normalizeHeader(name)) ?? null);
+  const row = table.rows.add(undefined, [cells.map((cell) => (cell === null ? null : '') as string)]);
+  const range = row.getRange();
+  const known = cells.map((cell, index) => ({ cell, index })).filter(({ cell }) => cell !== null);
+  for (const { cell, index } of known) {
+    const target = range.getCell(0, index);
+    target.numberFormat = [['@']];
+    target.values = [[cell as string]];
+  }
+  return { range: range.load('values,rowIndex,columnIndex') };
 }
 
 /** Adds the log sheet when the guard sync found none; it must come first in its request. */

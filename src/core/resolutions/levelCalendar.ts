@@ -258,3 +258,11 @@ function spanOf(report: CheckReport, horizon: number): { first: CalendarDay; len
   }
   return Number.isFinite(first) ? { first, length: last - first + horizon + 1 } : { first: 0, length: 1 };
 }
+
+/** The id the log groups a plan's entries under: "L-" and eight hex digits of its edits, the same for the same plan. */
+export function planId(steps: readonly PlanStep[]): string {
+  const text = JSON.stringify(steps.map((step) => step.edits));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `L-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
