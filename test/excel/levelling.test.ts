@@ -97,3 +97,24 @@ describe('fixing the same typo on many rows', () => {
     expect(['G2', 'G3', 'G4'].map((cell) => sim.valueAt('Allocations', cell))).toEqual(['H10O', 'H10O', 'H10O']);
   });
 });
+
+describe('a plan of 500 edits', () => {
+  it('goes out in three requests, each under Excel on the web’s 5 MB', async () => {
+    const rows: Row[] = Array.from({ length: 250 }, (_, i) => [
+      h100(`A${i}`, 'Lab A', '2026-04-01', '2026-04-10', 'confirmed', `dc-${i}`), h100(`B${i}`, 'Lab B', '2026-04-05', '2026-04-08', 'tentative', `dc-${i}`),
+    ]).flat().map((row) => Object.assign([...row], { 4: 'Self-built' }));
+    sim = simulatorWith(rows).install(globalThis);
+    const checking = session();
+    await checking.check();
+    const { report, snapshot } = checking.getState().checked!;
+    const plan = levelCalendar(report, snapshot);
+    expect(plan.steps.flatMap((step) => step.edits)).toHaveLength(500);
+    await sim.idle();
+    sim.resetStats();
+    await checking.apply({ kind: 'level', steps: plan.steps });
+    await sim.idle();
+    expect(checking.getState().checked!.report.conflicts).toEqual([]);
+    expect(sim.stats.requests).toBe(3);
+    expect(sim.stats.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
+  });
+});
