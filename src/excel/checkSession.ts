@@ -220,7 +220,9 @@ export class CheckSession {
   }
 
   private logEntry(checked: CheckedWorkbook, change: LoggedChange) {
-    return logEntryFor(checked.report, change, this.now().toISOString().replace('T', ' ').slice(0, 19), this.options.who?.() ?? 'Task pane');
+    const now = this.now();
+    const at = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), hour: now.getHours(), minute: now.getMinutes(), second: now.getSeconds() };
+    return logEntryFor(checked.report, change, at, this.options.who?.() ?? 'Task pane');
   }
 
   private undoLabel(): string | null {

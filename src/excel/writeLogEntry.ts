@@ -38,13 +38,15 @@ export function queueLogRows(probe: LogSheetProbe, entries: readonly LogEntry[],
   if (added !== undefined || probe.used.isNullObject) {
     const header = sheet.getRange(formatRangeAddress({ row: 0, column: 0, rowCount: 1, columnCount: RESOLUTION_LOG_COLUMNS.length }));
     header.values = [[...RESOLUTION_LOG_COLUMNS]];
+    // A new log's When column is wide enough to show its date-times, which a default column shows as ####.
+    if (added !== undefined) sheet.getRange('A:A').format.columnWidth = WHEN_COLUMN_POINTS;
   } else {
     nextRow = probe.used.rowIndex + probe.used.rowCount;
   }
   return entries.map((entry, index) => {
     const values = logRowValues(entry);
     const row = sheet.getRange(formatRangeAddress({ row: nextRow + index, column: 0, rowCount: 1, columnCount: values.length }));
-    row.numberFormat = [values.map(() => '@')];
+    row.numberFormat = [values.map(formatOfLogCell)];
     row.values = [values];
     return { range: row.load('values,rowIndex,columnIndex') };
   });
@@ -61,11 +63,16 @@ function queueTableRow(table: Excel.Table, entry: LogEntry): QueuedLogRow {
   const known = cells.map((cell, index) => ({ cell, index })).filter(({ cell }) => cell !== null);
   for (const { cell, index } of known) {
     const target = range.getCell(0, index);
-    target.numberFormat = [['@']];
-    target.values = [[cell as string]];
+    target.numberFormat = [[formatOfLogCell(cell as string | number)]];
+    target.values = [[cell as string | number]];
   }
   return { range: range.load('values,rowIndex,columnIndex') };
 }
+
+/** When is a real date-time, shown in the user's reading order; every other cell is Text, kept as written. */
+const WHEN_FORMAT = 'yyyy-mm-dd hh:mm';
+const WHEN_COLUMN_POINTS = 90;
+const formatOfLogCell = (value: string | number): string => (typeof value === 'number' ? WHEN_FORMAT : '@');
 
 /** Adds the log sheet when the guard sync found none; it must come first in its request. */
 export function addLogSheetIfMissing(context: Excel.RequestContext, probe: LogSheetProbe): Excel.Worksheet | undefined {

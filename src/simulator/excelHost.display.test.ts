@@ -74,4 +74,18 @@ describe('formulas', () => {
     });
     expect([sim.valueAt('Plan', 'C1'), sim.valueAt('Plan', 'D1'), sim.formulaAt('Plan', 'C1')]).toEqual([7, '#NAME?', '=A1*B1+1']);
   });
+
+  it('shows ######## in a column too narrow, and the date once the column is widened (in points, as Excel measures)', async () => {
+    sim = new ExcelSimulator({ sheets: [{ name: 'Plan', rows: [[SERIAL + 0.5]], numberFormats: { A1: 'yyyy-mm-dd hh:mm' } }] }).install(globalThis);
+    expect(await textOf(sim, 'A1')).toEqual([['########']]);
+    const width = await sim.run({}, async (context) => {
+      const format = context.workbook.worksheets.getItem('Plan').getRange('A:A').format;
+      format.columnWidth = 90;
+      format.load('columnWidth');
+      await context.sync();
+      return format.columnWidth;
+    });
+    expect(width).toBe(90);
+    expect(await textOf(sim, 'A1')).toEqual([['2026-04-14 12:00']]);
+  });
 });

@@ -68,10 +68,10 @@ describe('what the host does not implement, or not at its version', () => {
   it('fails loudly, naming the member, instead of answering nothing', async () => {
     sim = sampleSimulator().install(globalThis);
     const failure = Excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Allocations').getRange('A1').format.load('columnWidth');
+      context.workbook.worksheets.getItem('Allocations').getRange('A1').format.load('rowHeight');
       await context.sync();
     });
-    await expect(failure).rejects.toMatchObject({ code: 'ApiNotFound', message: expect.stringContaining('RangeFormat.columnWidth') });
+    await expect(failure).rejects.toMatchObject({ code: 'ApiNotFound', message: expect.stringContaining('RangeFormat.rowHeight') });
   });
 
   it('refuses members above its ExcelApi version at sync, as that Excel would (this client library does not check itself)', async () => {

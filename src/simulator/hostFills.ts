@@ -71,8 +71,28 @@ function tintOf(value: unknown, location: string): number {
   return value;
 }
 
+/** Excel measures column widths in points; the model keeps pixels (96 per inch, 72 points per inch). */
+const PIXELS_PER_POINT = 96 / 72;
+
 export const RANGE_FORMAT: TypeDescriptor<HostObjectOf<'RangeFormat'>> = {
   navigation: { fill: { since: 1, get: ({ sheetId, rects }) => ({ type: 'RangeFill', sheetId, rects }) } },
+  properties: {
+    columnWidth: {
+      since: 2,
+      // The width of the first column when every column of the range has it, else null, as Excel answers.
+      get: ({ sheetId, rects }, context) => {
+        const sheet = sheetOf(context, sheetId);
+        const widths = rects.flatMap((rect) => Array.from({ length: Math.min(rect.columnCount, 256) }, (_, offset) => context.model.columnWidth(sheet, rect.column + offset)));
+        return widths.every((width) => width === widths[0]) ? widths[0] / PIXELS_PER_POINT : null;
+      },
+      set: ({ sheetId, rects }, value, context) => {
+        if (typeof value !== 'number' || !(value >= 0) || value > 255 * 7.5) throw HostError.invalidArgument('columnWidth', 'RangeFormat.columnWidth');
+        const sheet = sheetOf(context, sheetId);
+        assertUnprotected(sheet, 'RangeFormat.columnWidth');
+        for (const rect of rects) for (let column = rect.column; column < rect.column + rect.columnCount; column++) sheet.columnWidths.set(column, value * PIXELS_PER_POINT);
+      },
+    },
+  },
 };
 
 export const RANGE_FILL: TypeDescriptor<Fill> = {

@@ -1,7 +1,7 @@
 import { CheckSession } from '../../src/excel/checkSession';
 import { STATE_SHEET } from '../../src/core';
 import { ExcelSimulator } from '../../src/simulator/ExcelSimulator';
-import { booking, fillsOf, HEADER, incidentFills, incidentRows, serial, simulatorWith } from './workbooks';
+import { booking, fillsOf, HEADER, incidentFills, incidentRows, loggedWhen, serial, simulatorWith } from './workbooks';
 
 const YELLOW = '#FFFF00';
 const CONFLICT_CELLS = ['G2', 'H2', 'I2', 'J2', 'G3', 'H3', 'I3', 'J3'];
@@ -126,9 +126,11 @@ describe('CheckSession on the Excel simulator', () => {
       expect([sim.valueAt('Allocations', 'I3'), sim.valueAt('Allocations', 'J3')]).toEqual([serial('2026-03-23'), serial('2026-04-05')]);
       expect(session.getState().checked?.report.conflicts).toEqual([]);
       for (const address of CONFLICT_CELLS) expect(sim.fillAt('Allocations', address)).not.toBe(YELLOW);
+      // When is a real date-time in the user's local time, in a column wide enough to show it.
+      expect(sim.textAt('Resolution log', 'A2')).toBe(loggedWhen(new Date('2026-02-01T10:00:00Z')).text);
       expect(logRows(sim)).toEqual([
         [
-          '2026-02-01 10:00:00', 'Dana (lead)', report.conflicts[0].id, 'shift', '3',
+          loggedWhen(new Date('2026-02-01T10:00:00Z')).serial, 'Dana (lead)', report.conflicts[0].id, 'shift', '3',
           'I3 = 2026-03-09; J3 = 2026-03-22', 'I3 = 2026-03-23; J3 = 2026-04-05', 'Shift Lab B / FT sprint by +14 days (23 Mar – 5 Apr 2026)',
         ],
       ]);

@@ -1,7 +1,7 @@
 import { RESOLUTION_LOG_COLUMNS, suggestionsFor } from '../../src/core';
 import { CheckSession } from '../../src/excel/checkSession';
 import { ExcelSimulator } from '../../src/simulator';
-import { booking, incidentRows, Row, serial, simulatorWith } from './workbooks';
+import { booking, incidentRows, loggedWhen, Row, serial, simulatorWith } from './workbooks';
 
 let sim: ExcelSimulator;
 afterEach(async () => {
@@ -101,7 +101,7 @@ describe('the Resolution log as an Excel table', () => {
     await checkAndShift(checking);
     expect(sim.tablesOf('Resolution log')[0].range).toBe('A1:I3');
     const row = sim.snapshotValues('Resolution log')[2];
-    expect(row.slice(0, 4)).toEqual(['2026-02-01 10:00:00', 'Dana (lead)', checking.getState().checked!.report.conflicts[0]?.id ?? row[2], 'shift']);
+    expect(row.slice(0, 4)).toEqual([loggedWhen(new Date('2026-02-01T10:00:00Z')).serial, 'Dana (lead)', checking.getState().checked!.report.conflicts[0]?.id ?? row[2], 'shift']);
     expect([row[8], sim.formulaAt('Resolution log', 'I3'), sim.fillAt('Resolution log', 'E3')]).toEqual(['Dana (lead) shift', '=B3&" "&D3', '#E2EFDA']);
   });
 });
