@@ -82,10 +82,15 @@ export class CheckSession {
   }
 
   /** Selects a conflict's rows in the sheet so the lead sees them. */
-  async selectConflict(conflict: Conflict): Promise<void> {
+  selectConflict(conflict: Conflict): Promise<void> {
+    return this.selectRows(conflict.rows);
+  }
+
+  /** Selects the painted cells of these rows of the allocation table (a conflict, a group of conflicts). */
+  async selectRows(sheetRows: readonly number[]): Promise<void> {
     const checked = this.state.checked;
     if (checked === null) return;
-    const ranges = cellsToRanges(paintedCellsOfRows(checked.report.allocation, conflict.rows));
+    const ranges = cellsToRanges(paintedCellsOfRows(checked.report.allocation, sheetRows));
     const [address] = chunkAddresses(ranges.map(formatRangeAddress));
     if (address === undefined) return;
     await this.run(async (context) => {
@@ -94,6 +99,16 @@ export class CheckSession {
       // Selecting several areas needs ExcelApi 1.18 and a client library that has RangeAreas.select (the npm one lacks it); else the first booking's cells.
       if (supportsExcelApi('1.18') && typeof Excel.RangeAreas?.prototype.select === 'function') sheet.getRanges(address).select();
       else sheet.getRange(formatRangeAddress(ranges[0])).select();
+      await context.sync();
+    });
+  }
+
+  /** Selects one cell, such as the cell of an issue. */
+  async selectCell(sheetName: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.activate();
+      sheet.getRange(address).select();
       await context.sync();
     });
   }

@@ -1,9 +1,23 @@
 import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import {
-  acceptanceNote, bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, describeResolution, formatCount, formatWindow, plural, poolLabel, PreviewedSuggestion, previewSuggestions, Resolution, suggestionsFor, WorkbookSnapshot,
+  acceptanceNote, bookingAt, CheckReport, Conflict, daysIn, describeResolution, formatCount, formatWindow, plural, poolLabel, PreviewedSuggestion, previewSuggestions,
+  Resolution, suggestionsFor, WorkbookSnapshot,
 } from '../core';
+import { BookingFacts, givesWayNote } from './BookingFacts';
 import { ConflictTimeline } from './ConflictTimeline';
+
+export interface ConflictCardProps {
+  readonly report: CheckReport;
+  /** The workbook as the check read it, to preview what each resolution would write. */
+  readonly snapshot: WorkbookSnapshot;
+  readonly conflict: Conflict;
+  readonly busy: boolean;
+  /** What the last action on this card did, shown here and in the pane's live region. */
+  readonly notice?: { readonly kind: 'info' | 'warning' | 'error'; readonly text: string };
+  readonly onApply: (resolution: Resolution) => void;
+  readonly onSelect: (conflict: Conflict) => void;
+}
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -13,52 +27,47 @@ function RaisesNote({ preview }: { readonly preview: PreviewedSuggestion }) {
   return <p className="raises">{`Would raise: ${preview.raises.map((issue) => `${issue.code} on ${issue.cell ?? issue.column}`).join(', ')}`}</p>;
 }
 
-export interface ConflictCardProps {
-  readonly report: CheckReport;
-  /** The workbook as the check read it, to preview what each resolution would write. */
-  readonly snapshot: WorkbookSnapshot;
-  readonly conflict: Conflict;
-  readonly busy: boolean;
-  readonly onApply: (resolution: Resolution) => void;
-  readonly onSelect: (conflict: Conflict) => void;
-}
-
-/** One conflict: what collides, when, who is involved, a timeline, and the ways to resolve it. */
-export function ConflictCard({ report, snapshot, conflict, busy, onApply, onSelect }: ConflictCardProps) {
+/**
+ * One conflict: what collides, when, the facts of each booking, who gives way and why, a timeline, and
+ * the ways to resolve it. Its suggestions are worked out when the card is shown, and their previews
+ * (which check the changed row again) in a task of their own after it has painted.
+ */
+export function ConflictCard({ report, snapshot, conflict, busy, notice, onApply, onSelect }: ConflictCardProps) {
   const [reason, setReason] = React.useState('');
   const [showMore, setShowMore] = React.useState(false);
   const options = React.useMemo(() => (conflict.accepted ? null : suggestionsFor(report, conflict)), [report, conflict]);
-  const days = daysIn(conflict.start, conflict.end);
-  const window = formatWindow(conflict.start, conflict.end);
+  const [previews, setPreviews] = React.useState<PreviewedSuggestion[] | null>(null);
+  React.useEffect(() => {
+    setPreviews(null);
+    if (options === null) return;
+    const task = setTimeout(() => setPreviews(previewSuggestions(report, snapshot, options.ranked)), 0);
+    return () => clearTimeout(task);
+  }, [report, snapshot, options]);
+  const ranked = previews ?? options?.ranked.map((suggestion) => ({ suggestion, edits: [], raises: [] })) ?? [];
+  const [best, ...others] = ranked;
   const headingId = `conflict-${conflict.id}`;
-  // Suggestions that would raise an issue come last, each saying what it would raise.
-  const previews = React.useMemo(() => (options === null ? [] : previewSuggestions(report, snapshot, options.ranked)), [report, snapshot, options]);
-  const [best, ...others] = previews;
+  const givesWay = conflict.accepted ? undefined : givesWayNote(report, conflict);
 
   return (
-    <li className={`conflict${conflict.accepted ? ' accepted' : ''}`} aria-labelledby={headingId}>
+    <article className={`conflict${conflict.accepted ? ' accepted' : ''}`} aria-labelledby={headingId}>
       <div className="conflict-head">
         <h3 id={headingId}>
-          <button type="button" className="link" onClick={() => onSelect(conflict)} title="Select these rows in the sheet">
-            {poolLabel(conflict.pool)}
-          </button>
+          <button type="button" className="link" onClick={() => onSelect(conflict)} title="Select these rows in the sheet">{poolLabel(conflict.pool)}</button>
         </h3>
-        {conflict.accepted ? <Badge appearance="tint" color="informative">Accepted</Badge> : <Badge appearance="filled" color="danger">{conflict.excessChips !== null ? `${plural(conflict.excessChips, 'chip')} over` : 'Double-booked'}</Badge>}
+        {conflict.accepted
+          ? <Badge appearance="tint" color="informative">Accepted</Badge>
+          : <Badge appearance="filled" color="danger">{conflict.excessChips !== null ? `${plural(conflict.excessChips, 'chip')} over` : 'Double-booked'}</Badge>}
       </div>
-      <p className="window">{`${window} (${plural(days, 'day')})`}</p>
-      <ul className="involved" aria-label="Bookings involved">
-        {conflict.rows.map((row) => {
-          const booking = bookingAt(report, row);
-          const details = bookingDetails(booking);
-          return <li key={row}>{`Row ${row}: ${bookingName(booking, row)}${details ? ` — ${details}` : ''}`}</li>;
-        })}
-      </ul>
+      <p className="window">{`${formatWindow(conflict.start, conflict.end)} (${plural(daysIn(conflict.start, conflict.end), 'day')})`}</p>
+      <BookingFacts report={report} conflict={conflict} givesWay={givesWay?.row} />
+      {givesWay && <p className="gives-way-note">{givesWay.text}</p>}
       {conflict.lapsedAcceptance && <p className="lapsed">{`Open again: ${acceptanceNote(conflict.lapsedAcceptance)}, but its rows have changed since.`}</p>}
       {options?.oversized.map((cause) => (
         <p key={cause.row} className="cause">{`Row ${cause.row} alone books ${formatCount(cause.chips)} of the ${plural(cause.capacity, 'reserved chip')}.`}</p>
       ))}
       {conflict.capacityChips !== null && <p className="capacity">{`Reserved ${plural(conflict.capacityChips, 'chip')}, booked up to ${plural(conflict.bookedChips ?? 0, 'chip')}.`}</p>}
       <ConflictTimeline report={report} conflict={conflict} />
+      {notice && <p className={`card-notice ${notice.kind}`} role="status">{notice.text}</p>}
       {conflict.accepted ? (
         <div className="reason">
           <p>{conflict.acceptance ? upperFirst(acceptanceNote(conflict.acceptance)) : 'Accepted'}</p>
@@ -103,6 +112,20 @@ export function ConflictCard({ report, snapshot, conflict, busy, onApply, onSele
           </form>
         </div>
       )}
-    </li>
+    </article>
+  );
+}
+
+/** A conflict on one line, for long lists: pool, window, how far over, its labs; opening it shows its card. */
+export function ConflictRow({ report, conflict, onOpen }: { report: CheckReport; conflict: Conflict; onOpen: () => void }) {
+  const labs = [...new Set(conflict.rows.map((row) => bookingAt(report, row)?.lab ?? '').filter(Boolean))];
+  const over = conflict.accepted ? 'accepted' : conflict.excessChips !== null ? `${formatCount(conflict.excessChips)} over` : `${conflict.rows.length} bookings`;
+  return (
+    <button type="button" className={`conflict-row${conflict.accepted ? ' accepted' : ''}`} onClick={onOpen} aria-label={`${poolLabel(conflict.pool)}, ${formatWindow(conflict.start, conflict.end)}, ${over}: open`}>
+      <span className="row-pool">{poolLabel(conflict.pool)}</span>
+      <span className="row-window">{formatWindow(conflict.start, conflict.end)}</span>
+      <span className="row-over">{over}</span>
+      <span className="row-labs">{labs.join(', ')}</span>
+    </button>
   );
 }

@@ -1,65 +1,62 @@
 import * as React from 'react';
-import { bookingAt, bookingName, CalendarDay, CheckReport, Conflict, formatReadableDay } from '../core';
+import { bookingAt, bookingName, CalendarDay, CheckReport, Conflict, formatCount, formatReadableDay, formatShortDay, statusRank } from '../core';
 
-const WIDTH = 300;
-const LABEL_WIDTH = 92;
-const ROW_HEIGHT = 18;
 /** Days shown either side of the over-booked window. */
 const CONTEXT_DAYS = 7;
+const MS_PER_DAY = 86_400_000;
 
-/** Bars of the bookings involved, over the days around the conflict, with the over-booked days shaded. */
+/**
+ * The bookings of a conflict as bars over the days around it, the over-booked days shaded, with ticks at
+ * the conflict's first and last day and at each Monday. Text is HTML at a fixed size, so at any pane width
+ * the picture grows in height, never shrinks its words; bars are drawn in proportion across the width.
+ */
 export function ConflictTimeline({ report, conflict }: { report: CheckReport; conflict: Conflict }) {
   const bookings = conflict.rows.map((row) => ({ row, booking: bookingAt(report, row) }));
   const first = conflict.start - CONTEXT_DAYS;
   const last = conflict.end + CONTEXT_DAYS;
   const span = last - first + 1;
-  const x = (day: CalendarDay) => LABEL_WIDTH + ((Math.min(Math.max(day, first), last + 1) - first) / span) * (WIDTH - LABEL_WIDTH);
-  const hasCapacity = conflict.capacityChips !== null;
-  const height = (bookings.length + (hasCapacity ? 1 : 0)) * ROW_HEIGHT + 16;
+  const percent = (day: CalendarDay) => `${((Math.min(Math.max(day, first), last + 1) - first) / span) * 100}%`;
+  const width = (from: CalendarDay, to: CalendarDay) => `${Math.max(0.5, ((Math.min(to, last + 1) - Math.max(from, first)) / span) * 100)}%`;
+  const mondays = Array.from({ length: span }, (_, offset) => first + offset).filter((day) => new Date(day * MS_PER_DAY).getUTCDay() === 1);
   const summary =
     `Timeline from ${formatReadableDay(first)} to ${formatReadableDay(last)}: ` +
     bookings.map(({ row, booking }) => `${bookingName(booking, row)} row ${row}${booking?.start != null ? ` ${formatReadableDay(booking.start)} to ${formatReadableDay((booking.endExclusive ?? booking.start + 1) - 1)}` : ''}`).join('; ') +
     `; over-booked ${formatReadableDay(conflict.start)} to ${formatReadableDay(conflict.end)}.`;
+  const overbooked = { left: percent(conflict.start), width: width(conflict.start, conflict.end + 1) };
   return (
-    <svg className="timeline" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={summary} width="100%">
-      <rect x={x(conflict.start)} y={0} width={x(conflict.end + 1) - x(conflict.start)} height={height - 14} fill="#FFF4B3" />
-      {bookings.map(({ row, booking }, index) => {
-        const y = index * ROW_HEIGHT + 3;
+    <div className="timeline" role="img" aria-label={summary}>
+      <div className="timeline-scale" aria-hidden="true">
+        <span className="tick conflict-tick" style={{ left: percent(conflict.start) }}>{formatShortDay(conflict.start)}</span>
+        {conflict.end !== conflict.start && <span className="tick conflict-tick end" style={{ left: percent(conflict.end + 1) }}>{formatShortDay(conflict.end)}</span>}
+      </div>
+      {bookings.map(({ row, booking }) => {
         const start = booking?.start ?? conflict.start;
         const end = booking?.endExclusive ?? conflict.end + 1;
+        const tentative = booking !== undefined && statusRank(booking.status) === 0;
         return (
-          <g key={row}>
-            <text x={0} y={y + 11} fontSize="9" fill="#242424">
-              {truncate(`${row}: ${bookingName(booking, row)}`, 20)}
-            </text>
-            <rect x={x(start)} y={y} width={Math.max(2, x(end) - x(start))} height={ROW_HEIGHT - 6} rx={3} fill={booking?.status.toLowerCase() === 'tentative' ? '#8AB4E0' : '#1F4E79'} />
-            {booking?.chips ? chipLabel(booking.chips.toLocaleString('en-US'), x(start), x(end), y) : null}
-          </g>
+          <div key={row} className="timeline-row" aria-hidden="true">
+            <div className="timeline-label" title={`${row}: ${bookingName(booking, row)}`}>{`${row}: ${bookingName(booking, row)}${booking?.chips ? ` · ${formatCount(booking.chips)}` : ''}`}</div>
+            <div className="timeline-track">
+              <span className="overbooked" style={overbooked} />
+              {mondays.map((day) => <span key={day} className="week" style={{ left: percent(day) }} />)}
+              <span className={`bar${tentative ? ' tentative' : ''}`} style={{ left: percent(start), width: width(start, end) }} />
+            </div>
+          </div>
         );
       })}
-      {hasCapacity && (
-        <text x={0} y={bookings.length * ROW_HEIGHT + 13} fontSize="9" fill="#8A3707">
-          {`capacity ${conflict.capacityChips?.toLocaleString('en-US')} · booked ${conflict.bookedChips?.toLocaleString('en-US')}`}
-        </text>
+      {conflict.capacityChips !== null && (
+        <div className="timeline-row" aria-hidden="true">
+          <div className="timeline-label">{`Capacity ${formatCount(conflict.capacityChips)} · booked up to ${formatCount(conflict.bookedChips ?? 0)}`}</div>
+          <div className="timeline-track"><span className="overbooked" style={overbooked} /><span className="capacity-line" /></div>
+        </div>
       )}
-      <text x={LABEL_WIDTH} y={height - 3} fontSize="8" fill="#616161">
-        {formatReadableDay(first)}
-      </text>
-      <text x={WIDTH} y={height - 3} fontSize="8" fill="#616161" textAnchor="end">
-        {formatReadableDay(last)}
-      </text>
-    </svg>
+      <div className="timeline-legend" aria-hidden="true">
+        <span><span className="swatch bar" /> confirmed</span>
+        <span><span className="swatch bar tentative" /> tentative</span>
+        <span><span className="swatch overbooked" /> over-booked</span>
+        {conflict.capacityChips !== null && <span><span className="swatch capacity-line" /> capacity</span>}
+        <span className="range">{`${formatShortDay(first)} – ${formatReadableDay(last)}; ticks on Mondays`}</span>
+      </div>
+    </div>
   );
-}
-
-/** The chip count after the bar, or inside its end in white when the bar reaches the right edge. */
-function chipLabel(text: string, barStart: number, barEnd: number, y: number) {
-  const width = text.length * 4.6 + 4;
-  if (barEnd + width <= WIDTH) return <text x={barEnd + 2} y={y + 10} fontSize="8" fill="#424242">{text}</text>;
-  if (barEnd - barStart >= width) return <text x={barEnd - 2} y={y + 10} fontSize="8" fill="#FFFFFF" textAnchor="end">{text}</text>;
-  return null;
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

@@ -1,28 +1,52 @@
 import * as React from 'react';
-import { Button, Field, FluentProvider, Input, MessageBar, MessageBarBody, Spinner, webLightTheme } from '@fluentui/react-components';
-import { Conflict, formatCount, plural, summarize, tableLabel } from '../core';
-import { CheckSession } from '../excel/checkSession';
-import { ConflictCard } from './ConflictCard';
-import { IssueList } from './IssueList';
+import { Button, Field, FluentProvider, Input, MessageBar, MessageBarBody, Spinner, ToggleButton, webLightTheme } from '@fluentui/react-components';
+import { Conflict, formatCount, Issue, PlanStep, Resolution, summarize, tableLabel } from '../core';
+import { Action, CheckSession } from '../excel/checkSession';
+import { ConflictsView } from './ConflictsView';
+import { IssuesView } from './IssuesView';
+import { PanePreferences, PREFERENCE_KEYS } from './preferences';
 import { useSessionState } from './useSessionState';
 
 export interface TaskPaneProps {
   readonly session: CheckSession;
-  /** The lead's name for the log, and where it is kept between sessions. */
-  readonly who: { get: () => string; set: (name: string) => void };
+  /** Where the pane keeps the lead's name, lab and list mode between sessions. */
+  readonly preferences: PanePreferences;
 }
 
-/** The task pane: the workbook's state, its conflicts with their resolutions, and its issues. */
-export function TaskPane({ session, who }: TaskPaneProps) {
+type View = 'conflicts' | 'issues';
+
+/**
+ * The task pane: the workbook's state, Check and Undo in a header that stays in view, then the conflicts
+ * or the issues. The result of an action shows at the card it was taken on and in a polite live region.
+ */
+export function TaskPane({ session, preferences }: TaskPaneProps) {
   const state = useSessionState(session);
-  const [name, setName] = React.useState(who.get());
+  const [view, setView] = React.useState<View>('conflicts');
+  const [lastConflict, setLastConflict] = React.useState<string | null>(null);
+  const [pending, setPending] = React.useState<Action | null>(null);
+  const [name, setName] = React.useState(preferences.get(PREFERENCE_KEYS.who));
   const checked = state.checked;
   const report = checked?.report ?? null;
-  const busy = state.busy !== null;
   const summary = report === null ? null : summarize(report);
-  const open = report?.conflicts.filter((conflict) => !conflict.accepted) ?? [];
-  const accepted = report?.conflicts.filter((conflict) => conflict.accepted) ?? [];
+  const busy = state.busy !== null;
+
+  // The log names who made each change: the name is asked once, before the first one.
+  const run = (action: Action) => {
+    if (preferences.get(PREFERENCE_KEYS.who).trim() === '') setPending(action);
+    else void session.apply(action);
+  };
+  const apply = (resolution: Resolution) => {
+    setLastConflict(resolution.conflictId);
+    run(resolution);
+  };
+  const level = (steps: readonly PlanStep[]) => {
+    setLastConflict(null);
+    run({ kind: 'level', steps });
+  };
+  const fix = (issue: Issue, value?: string) => run({ kind: 'fix', issue, value });
+  const fixAll = (issues: readonly Issue[], value: string) => run({ kind: 'fixes', issues, value });
   const select = (conflict: Conflict) => void session.selectConflict(conflict).catch((error) => session.reportError(error));
+  const cardNotice = lastConflict !== null && state.notice !== null ? { conflictId: lastConflict, notice: state.notice } : null;
 
   return (
     <FluentProvider theme={webLightTheme} className="pane">
@@ -39,59 +63,58 @@ export function TaskPane({ session, who }: TaskPaneProps) {
         ) : (
           <p className="stats-empty">{state.problem ?? 'Not checked yet.'}</p>
         )}
-        {state.checked && <p className="checked-at">{`Last checked ${state.checked.checkedAt.toLocaleTimeString()} · ${tableLabel(state.checked.report.allocation)}`}</p>}
+        {checked && <p className="checked-at">{`Last checked ${checked.checkedAt.toLocaleTimeString()} · ${tableLabel(checked.report.allocation)}`}</p>}
         <div className="toolbar">
-          <Button appearance="primary" disabled={busy} onClick={() => void session.check()}>Check conflicts</Button>
-          <Button disabled={busy || state.undoLabel === null} onClick={() => void session.undo()} title={state.undoLabel ?? undefined}>
+          <Button appearance="primary" disabled={busy} onClick={() => { setLastConflict(null); void session.check(); }}>Check conflicts</Button>
+          <Button disabled={busy || state.undoLabel === null} onClick={() => { setLastConflict(null); void session.undo(); }} title={state.undoLabel ?? undefined}>
             {state.undoLabel ? 'Undo last resolution' : 'Undo'}
           </Button>
           {busy && <Spinner size="tiny" label={state.busy === 'checking' ? 'Checking…' : 'Applying…'} />}
           {state.busy === 'checking' && <Button appearance="subtle" onClick={() => session.cancel()}>Cancel check</Button>}
         </div>
+        <div aria-live="polite" className="live">
+          {state.notice && (
+            <MessageBar intent={state.notice.kind === 'info' ? 'success' : state.notice.kind}>
+              <MessageBarBody>{state.notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {state.problem && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{state.problem}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        {pending && (
+          <form className="who-prompt" onSubmit={(event) => {
+            event.preventDefault();
+            if (name.trim() === '') return;
+            preferences.set(PREFERENCE_KEYS.who, name.trim());
+            void session.apply(pending);
+            setPending(null);
+          }}>
+            <Field label="Your name, for the resolution log" hint="Asked once; every change you make is logged under it.">
+              <Input value={name} onChange={(_, data) => setName(data.value)} autoFocus />
+            </Field>
+            <Button type="submit" appearance="primary" disabled={name.trim() === ''}>Save and apply</Button>
+            <Button onClick={() => setPending(null)}>Cancel</Button>
+          </form>
+        )}
+        {report && (
+          <div className="view-switch" role="group" aria-label="Show">
+            <ToggleButton size="small" checked={view === 'conflicts'} onClick={() => setView('conflicts')}>{`Conflicts (${summary?.openConflicts ?? 0})`}</ToggleButton>
+            <ToggleButton size="small" checked={view === 'issues'} onClick={() => setView('issues')}>{`Issues (${report.issues.length})`}</ToggleButton>
+          </div>
+        )}
       </header>
-      <div aria-live="polite">
-        {state.notice && (
-          <MessageBar intent={state.notice.kind === 'info' ? 'success' : state.notice.kind}>
-            <MessageBarBody>{state.notice.text}</MessageBarBody>
-          </MessageBar>
-        )}
-        {state.problem && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{state.problem}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-      {checked !== null && report !== null && (
-        <>
-          <section aria-labelledby="conflicts-heading">
-            <h2 id="conflicts-heading">{`Conflicts (${open.length} open${accepted.length ? `, ${accepted.length} accepted` : ''})`}</h2>
-            {report.conflicts.length === 0 ? (
-              <p className="empty">No conflicts.</p>
-            ) : (
-              <ul className="conflicts" aria-label="Conflicts">
-                {[...open, ...accepted].map((conflict) => (
-                  <ConflictCard key={conflict.id} report={report} snapshot={checked.snapshot} conflict={conflict} busy={busy} onApply={(resolution) => void session.apply(resolution)} onSelect={select} />
-                ))}
-              </ul>
-            )}
-          </section>
-          <section aria-labelledby="issues-heading">
-            <h2 id="issues-heading">{`Issues (${plural(summary?.errors ?? 0, 'error')}, ${plural(summary?.warnings ?? 0, 'warning')})`}</h2>
-            <IssueList issues={report.issues} busy={busy} onFix={(issue, value) => void session.apply({ kind: 'fix', issue, value })} />
-          </section>
-        </>
+      {checked !== null && report !== null && view === 'conflicts' && (
+        <ConflictsView
+          report={report} snapshot={checked.snapshot} busy={busy} preferences={preferences} cardNotice={cardNotice}
+          onApply={apply} onLevel={level} onSelect={select} onSelectRows={(rows) => void session.selectRows(rows).catch((error) => session.reportError(error))}
+        />
       )}
-      <footer className="pane-footer">
-        <Field label="Your name, for the resolution log">
-          <Input
-            value={name}
-            onChange={(_, data) => {
-              setName(data.value);
-              who.set(data.value);
-            }}
-          />
-        </Field>
-      </footer>
+      {report !== null && view === 'issues' && (
+        <IssuesView issues={report.issues} busy={busy} onFix={fix} onFixAll={fixAll} onSelectCell={(sheet, cell) => void session.selectCell(sheet, cell).catch((error) => session.reportError(error))} />
+      )}
     </FluentProvider>
   );
 }

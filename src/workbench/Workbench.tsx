@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { CHECK_CONFLICTS_FUNCTION } from '../commands/checkConflictsCommand';
+import { localPreferences, PREFERENCE_KEYS } from '../taskpane/preferences';
 import { TaskPane } from '../taskpane/TaskPane';
 import type { OfficeShim } from './officeShim';
 import { RibbonIcon } from './RibbonIcon';
@@ -8,7 +9,6 @@ import { sheetTabId, SheetTabs } from './SheetTabs';
 import { WorkbenchDocument } from './WorkbenchDocument';
 
 const SAMPLE_WORKBOOK = 'sample-capacity.xlsx';
-const NAME_KEY = 'capacity-check.who';
 const SHEET_PANEL_ID = 'sheet-panel';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,10 +17,8 @@ interface Notice {
   readonly text: string;
 }
 
-const who = {
-  get: () => window.localStorage.getItem(NAME_KEY) ?? '',
-  set: (name: string) => window.localStorage.setItem(NAME_KEY, name),
-};
+/** The workbench keeps the pane's preferences in local storage, where Excel would use roaming settings. */
+const preferences = localPreferences();
 
 /** The workbench: a ribbon, the workbook as a grid with its sheet tabs, and the add-in's real task pane. */
 export function Workbench({ office }: { office: OfficeShim }) {
@@ -38,7 +36,7 @@ export function Workbench({ office }: { office: OfficeShim }) {
     async (fileName: string, bytes: () => Promise<ArrayBuffer>) => {
       setNotice({ kind: 'progress', text: `Opening ${fileName}…` });
       try {
-        const next = await WorkbenchDocument.open(fileName, await bytes(), { who: () => who.get() || 'Workbench user', onChange: redraw });
+        const next = await WorkbenchDocument.open(fileName, await bytes(), { who: () => preferences.get(PREFERENCE_KEYS.who) || 'Workbench user', onChange: redraw });
         currentBook.current?.close();
         next.activate(window);
         currentBook.current = next;
@@ -165,7 +163,7 @@ export function Workbench({ office }: { office: OfficeShim }) {
               </button>
             </div>
             <div className="wb-pane-body">
-              <TaskPane key={openCount} session={book.session} who={who} />
+              <TaskPane key={openCount} session={book.session} preferences={preferences} />
             </div>
           </aside>
         )}

@@ -16,6 +16,8 @@ import { cssColor, WorkbenchPage, YELLOW } from './workbenchPage';
 jest.setTimeout(60_000);
 
 const VIEWPORT = { width: 1440, height: 900 };
+/** The name the lead gives when the pane first asks who is making changes. */
+const LEAD = 'Dana Okafor';
 
 let server: DemoServer;
 let browser: Browser;
@@ -93,9 +95,10 @@ describe(`in ${CHROMIUM.label}`, () => {
       const card = workbench.conflictCard('AWS us-east-1 Trainium2');
       expect(await card.textContent()).toContain('14 Apr 2026 – 27 Apr 2026 (14 days)');
       expect(await card.getByRole('list', { name: 'Bookings involved' }).getByRole('listitem').allTextContents()).toEqual([
-        'Row 2: Lab A / Pretrain — pre-training · confirmed · 2,048 chips',
-        'Row 3: Lab B / FT sprint — fine-tuning · tentative · 512 chips',
+        'Row 2: Lab A / Pretrain — 14 Apr 2026 – 27 Apr 2026 · ID P-1 · pre-training · confirmed · 2,048 chips · “the big run”',
+        'Row 3: Lab B / FT sprint — 14 Apr 2026 – 27 Apr 2026 · ID P-2 · fine-tuning · tentative · 512 chips',
       ]);
+      expect(await card.getByText(/gives way/).textContent()).toBe('Row 3 gives way: tentative; booked after row 2.');
     });
 
     it('has no accessibility violations in the pane (axe-core), options expanded', async () => {
@@ -104,10 +107,13 @@ describe(`in ${CHROMIUM.label}`, () => {
       expect(await workbench.accessibilityViolations('.wb-pane')).toEqual([]);
     });
 
-    it('Shift clears the Trainium2 conflict and its yellow, and the log sheet gains a row', async () => {
+    it('asks for the lead’s name before the first change, and logs the Shift under it', async () => {
       const shift = workbench.conflictCard('AWS us-east-1 Trainium2').getByRole('button', { name: /^Shift/ }).first();
       expect(await shift.textContent()).toBe('Shift Lab B / FT sprint by +14 days (28 Apr – 11 May 2026)');
       await shift.click();
+      expect(await workbench.cellText('I3')).toBe('14 Apr 2026');
+      await workbench.pane.getByLabel('Your name, for the resolution log').fill(LEAD);
+      await workbench.pane.getByRole('button', { name: 'Save and apply' }).click();
       await workbench.waitForConflictsHeading('Conflicts (1 open)');
 
       expect(await workbench.waitForBackgrounds(expectedBackgrounds(H100_ROWS))).toEqual(expectedBackgrounds(H100_ROWS));
@@ -115,7 +121,7 @@ describe(`in ${CHROMIUM.label}`, () => {
       await workbench.showSheet('Resolution log');
       const log = await workbench.rowTexts(1, 3, 'H');
       expect(log[0]).toEqual(['When', 'Who', 'Conflict', 'Action', 'Rows', 'Before', 'After', 'Reason']);
-      expect(log[1].slice(3, 5)).toEqual(['shift', '3']);
+      expect([log[1][1], ...log[1].slice(3, 5)]).toEqual([LEAD, 'shift', '3']);
       expect(log[2].every((text) => text === '')).toBe(true);
     });
 
@@ -135,17 +141,19 @@ describe(`in ${CHROMIUM.label}`, () => {
       await card.getByRole('button', { name: 'Accept conflict' }).click();
       await workbench.waitForConflictsHeading('Conflicts (1 open, 1 accepted)');
 
-      expect(await workbench.conflictCard('AWS us-east-2 H100 SXM').textContent()).toMatch(/Accepted by Workbench user on \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}: Shared evaluation window, both leads agree/);
+      expect(await workbench.conflictCard('AWS us-east-2 H100 SXM').textContent()).toMatch(new RegExp(`Accepted by ${LEAD} on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}: Shared evaluation window, both leads agree`));
       expect(await workbench.waitForBackgrounds(expectedBackgrounds(TRAINIUM_ROWS))).toEqual(expectedBackgrounds(TRAINIUM_ROWS));
     });
 
     it('fixes the typo through its "Use Trainium2" suggestion', async () => {
       expect(await workbench.cellText(TYPO_CELL)).toBe('Trainuim2');
+      await workbench.pane.getByRole('button', { name: /^Issues \(\d+\)$/ }).click();
       await workbench.pane.getByRole('button', { name: 'Use Trainium2' }).click();
       await workbench.cell(TYPO_CELL).getByText('Trainium2', { exact: true }).waitFor();
 
       await workbench.pane.getByRole('button', { name: 'Use Trainium2' }).waitFor({ state: 'detached' });
       expect(await workbench.cellText(TYPO_CELL)).toBe('Trainium2');
+      await workbench.pane.getByRole('button', { name: /^Conflicts \(\d+\)$/ }).click();
     });
 
     it('shows workbook text as text in the grid and the pane, and runs none of it', async () => {

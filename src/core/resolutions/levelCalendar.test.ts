@@ -77,6 +77,8 @@ describe('levelCalendar', () => {
     const west = report.conflicts.find((conflict) => conflict.pool.region === 'us-west-2')!.pool.key;
     expect(level(rows, undefined, { pools: new Set([west]) }).plan.steps.map((step) => step.resolution.row)).toEqual([5]);
     expect(level(rows, undefined, { labs: new Set(['laba']) }).plan.steps.map((step) => step.resolution.row)).toEqual([2]);
+    const east = report.conflicts.find((conflict) => conflict.pool.region === 'us-east-1')!.id;
+    expect(level(rows, undefined, { conflicts: new Set([east]) }).plan.steps.map((step) => step.resolution.row)).toEqual([3]);
   });
 
   it('gives the same plan for the same workbook', () => {

@@ -22,6 +22,8 @@ export interface LevelOptions {
   readonly pools?: ReadonlySet<string>;
   /** Level only conflicts holding a booking of these labs, and let only their bookings give way. */
   readonly labs?: ReadonlySet<string>;
+  /** Level only these conflicts (by id): the group a lead narrowed the list to. */
+  readonly conflicts?: ReadonlySet<string>;
 }
 
 export const DEFAULT_HORIZON_DAYS = 90;
@@ -234,6 +236,7 @@ function mayGiveWay(booking: Booking, options: LevelOptions): boolean {
 
 function inScope(report: CheckReport, conflict: Conflict, options: LevelOptions): boolean {
   if (options.pools !== undefined && !options.pools.has(conflict.pool.key)) return false;
+  if (options.conflicts !== undefined && !options.conflicts.has(conflict.id)) return false;
   const labs = options.labs;
   return labs === undefined || conflict.rows.some((row) => labs.has(normalizeName(bookingAt(report, row)?.lab ?? '')));
 }
