@@ -4,6 +4,7 @@
  *
  * `--reader [--quick] [--old-reader DIR]` runs bench/readerBench.ts instead: the .xlsx reader on large and hostile files.
  * `--level [--quick]` runs bench/levelBench.ts instead: levelling the calendar beside a check.
+ * `--pane [--quick]` runs bench/paneBench.ts instead: the task pane in Chromium at 1,000 to 50,000 rows.
  *
  * Nothing is reported until the engine, the naive check and the spreadsheet rule have been shown to
  * flag the same rows; if they do not, the run says where and exits with 1.
@@ -25,6 +26,7 @@ import { PAYLOAD_LIMIT_BYTES } from './roundTrips';
 import { GeneratedWorkbook, generateWorkbook } from './generateWorkbook';
 import { findDoubleBookedRowsNaive } from './naivePairwise';
 import { runLevelBench } from './levelBench';
+import { runPaneBench } from './paneBench';
 import { runReaderBench } from './readerBench';
 import { runSpreadsheetRule } from './spreadsheetRule';
 
@@ -474,10 +476,14 @@ function printTable(run: BenchRun, header: { machine: string; loadBefore: string
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const oldReader = argv.includes('--old-reader') ? argv[argv.indexOf('--old-reader') + 1] : undefined;
-  const unknown = argv.filter((arg) => !['--quick', '--json', '--profile', '--reader', '--old-reader', '--level', oldReader].includes(arg));
+  const unknown = argv.filter((arg) => !['--quick', '--json', '--profile', '--reader', '--old-reader', '--level', '--pane', oldReader].includes(arg));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown option ${unknown.join(' ')}; use --quick, --json, --profile, --reader [--old-reader DIR], --level\n`);
+    process.stderr.write(`bench: unknown option ${unknown.join(' ')}; use --quick, --json, --profile, --reader [--old-reader DIR], --level, --pane\n`);
     process.exitCode = 2;
+    return;
+  }
+  if (argv.includes('--pane')) {
+    process.stdout.write(`${(await runPaneBench({ quick: argv.includes('--quick'), log: (message) => process.stderr.write(`bench: ${message}\n`) })).join('\n')}\n`);
     return;
   }
   if (argv.includes('--level')) {

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import {
-  acceptanceNote, bookingAt, CheckReport, Conflict, daysIn, describeResolution, formatCount, formatWindow, plural, poolLabel, PreviewedSuggestion, previewSuggestions,
+  acceptanceNote, bookingAt, CheckReport, Conflict, daysIn, describeResolution, formatCount, formatWindow, plural, poolLabel, orderPreviews, PreviewedSuggestion, previewResolution,
   Resolution, suggestionsFor, WorkbookSnapshot,
 } from '../core';
 import { BookingFacts, givesWayNote } from './BookingFacts';
@@ -35,14 +35,32 @@ function RaisesNote({ preview }: { readonly preview: PreviewedSuggestion }) {
 export function ConflictCard({ report, snapshot, conflict, busy, notice, onApply, onSelect }: ConflictCardProps) {
   const [reason, setReason] = React.useState('');
   const [showMore, setShowMore] = React.useState(false);
-  const options = React.useMemo(() => (conflict.accepted ? null : suggestionsFor(report, conflict)), [report, conflict]);
+  // Suggestions, then each one's preview, are worked out in tasks of their own after the card has
+  // painted, so that no card holds the pane's thread for long.
+  const [options, setOptions] = React.useState<ReturnType<typeof suggestionsFor> | null>(null);
   const [previews, setPreviews] = React.useState<PreviewedSuggestion[] | null>(null);
   React.useEffect(() => {
+    setOptions(null);
     setPreviews(null);
-    if (options === null) return;
-    const task = setTimeout(() => setPreviews(previewSuggestions(report, snapshot, options.ranked)), 0);
-    return () => clearTimeout(task);
-  }, [report, snapshot, options]);
+    if (conflict.accepted) return;
+    let cancelled = false;
+    let task = setTimeout(() => {
+      const worked = suggestionsFor(report, conflict);
+      setOptions(worked);
+      const done: PreviewedSuggestion[] = [];
+      const next = (index: number) => {
+        if (cancelled) return;
+        if (index === worked.ranked.length) return setPreviews(orderPreviews(done));
+        done.push(previewResolution(report, snapshot, worked.ranked[index]));
+        task = setTimeout(() => next(index + 1), 0);
+      };
+      task = setTimeout(() => next(0), 0);
+    }, 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(task);
+    };
+  }, [report, snapshot, conflict]);
   const ranked = previews ?? options?.ranked.map((suggestion) => ({ suggestion, edits: [], raises: [] })) ?? [];
   const [best, ...others] = ranked;
   const headingId = `conflict-${conflict.id}`;
@@ -80,6 +98,8 @@ export function ConflictCard({ report, snapshot, conflict, busy, notice, onApply
               <Button appearance="primary" disabled={busy} onClick={() => onApply(best.suggestion)}>{describeResolution(report, best.suggestion)}</Button>
               <RaisesNote preview={best} />
             </>
+          ) : options === null ? (
+            <p className="hint">Working out resolutions…</p>
           ) : (
             <p className="hint">No single booking can be shifted, trimmed, moved or shrunk to clear this conflict.</p>
           )}

@@ -1,10 +1,11 @@
 import * as React from 'react';
-import { Button, Input, Select, Switch } from '@fluentui/react-components';
+import { Button, Input, Switch } from '@fluentui/react-components';
 import {
   CheckReport, Conflict, CONFLICT_FACETS, ConflictFacet, ConflictFacts, conflictFacts, ConflictOrder, facetGroups, LevelOptions, PlanStep, plural,
   Resolution, triage, WorkbookSnapshot,
 } from '../core';
 import { ConflictCard, ConflictRow } from './ConflictCard';
+import { FilterSelect } from './FilterSelect';
 import { LevelPanel } from './LevelPanel';
 import { PanePreferences, PREFERENCE_KEYS } from './preferences';
 import { VirtualList } from './VirtualList';
@@ -80,27 +81,18 @@ export function ConflictsView(props: ConflictsViewProps) {
       <h2 id="conflicts-heading">{`Conflicts (${open} open${selected.length > open ? `, ${selected.length - open} accepted` : ''})`}</h2>
       <div className="filters" role="group" aria-label="Narrow the conflicts">
         {CONFLICT_FACETS.filter((facet) => facet !== 'pool').map((facet) => (
-          <label key={facet} className="filter">
-            <span>{FACET_LABELS[facet]}</span>
-            <Select value={filters[facet] ?? ALL} onChange={(_, data) => setFilter(facet, data.value)}>
-              <option value={ALL}>All</option>
-              {facetGroups(facts, facet).map(({ value, count }) => <option key={value} value={value}>{`${value} (${count})`}</option>)}
-            </Select>
-          </label>
+          <FilterSelect key={facet} label={FACET_LABELS[facet]} value={filters[facet] ?? ALL} onChange={(value) => setFilter(facet, value)}>
+            <option value={ALL}>All</option>
+            {facetGroups(facts, facet).map(({ value, count }) => <option key={value} value={value}>{`${value} (${count})`}</option>)}
+          </FilterSelect>
         ))}
-        <label className="filter">
-          <span>Group by</span>
-          <Select value={groupBy} onChange={(_, data) => setGroupBy(data.value as ConflictFacet | '')}>
-            <option value="">None</option>
-            {CONFLICT_FACETS.map((facet) => <option key={facet} value={facet}>{FACET_LABELS[facet]}</option>)}
-          </Select>
-        </label>
-        <label className="filter">
-          <span>Sort by</span>
-          <Select value={order} onChange={(_, data) => setOrder(data.value as ConflictOrder)}>
-            {ORDERS.filter(([value]) => value !== 'chip-hours' || props.chipHoursOf !== undefined).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-          </Select>
-        </label>
+        <FilterSelect label="Group by" value={groupBy} onChange={(value) => setGroupBy(value as ConflictFacet | '')}>
+          <option value="">None</option>
+          {CONFLICT_FACETS.map((facet) => <option key={facet} value={facet}>{FACET_LABELS[facet]}</option>)}
+        </FilterSelect>
+        <FilterSelect label="Sort by" value={order} onChange={(value) => setOrder(value as ConflictOrder)}>
+          {ORDERS.filter(([value]) => value !== 'chip-hours' || props.chipHoursOf !== undefined).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        </FilterSelect>
         <Input className="search" type="search" aria-label="Search ID, lab, team, workload and notes" placeholder="Search ID, lab, team, notes" value={search} onChange={(_, data) => setSearch(data.value)} />
         <Switch label="Compact" checked={compact} onChange={(_, data) => { setCompact(data.checked); preferences.set(PREFERENCE_KEYS.compact, data.checked ? 'yes' : 'no'); }} />
         <Button disabled={busy || open === 0} onClick={() => setLevelling(true)}>{narrowed ? 'Level this group' : 'Level all'}</Button>

@@ -1,6 +1,7 @@
 import * as React from 'react';
-import { Badge, Button, Select } from '@fluentui/react-components';
+import { Badge, Button } from '@fluentui/react-components';
 import { formatReadableDay, Issue, parseIsoDay, plural } from '../core';
+import { FilterSelect } from './FilterSelect';
 import { VirtualList } from './VirtualList';
 
 export interface IssuesViewProps {
@@ -50,12 +51,8 @@ export function IssuesView({ issues, busy, onFix, onFixAll, onSelectCell }: Issu
     <section className="issues-view" aria-labelledby="issues-heading">
       <h2 id="issues-heading">{`Issues (${plural(issues.filter((issue) => issue.severity === 'error').length, 'error')}, ${plural(issues.filter((issue) => issue.severity === 'warning').length, 'warning')})`}</h2>
       <div className="filters" role="group" aria-label="Narrow the issues">
-        <label className="filter"><span>Severity</span>
-          <Select value={severity} onChange={(_, data) => setSeverity(data.value)}><option value="">All</option><option value="error">Errors</option><option value="warning">Warnings</option></Select>
-        </label>
-        <label className="filter"><span>Code</span>
-          <Select value={code} onChange={(_, data) => setCode(data.value)}><option value="">All</option>{codes.map((value) => <option key={value} value={value}>{value}</option>)}</Select>
-        </label>
+        <FilterSelect label="Severity" value={severity} onChange={setSeverity}><option value="">All</option><option value="error">Errors</option><option value="warning">Warnings</option></FilterSelect>
+        <FilterSelect label="Code" value={code} onChange={setCode}><option value="">All</option>{codes.map((value) => <option key={value} value={value}>{value}</option>)}</FilterSelect>
       </div>
       {bulk.length > 0 && (
         <div className="bulk-fixes">

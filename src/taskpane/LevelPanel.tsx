@@ -78,7 +78,7 @@ function BeforeAfter({ report, step }: { report: CheckReport; step: PlanStep }) 
   );
   const where = step.resolution.kind === 'move' ? ` → ${step.resolution.provider} ${step.resolution.region}` : '';
   return (
-    <div className="before-after" aria-label={`Row ${booking.sheetRow}: ${formatShortDay(before[0])}–${formatShortDay(before[1] - 1)} before, ${formatShortDay(after[0])}–${formatShortDay(after[1] - 1)} after${where}`}>
+    <div className="before-after" role="img" aria-label={`Row ${booking.sheetRow}: ${formatShortDay(before[0])}–${formatShortDay(before[1] - 1)} before, ${formatShortDay(after[0])}–${formatShortDay(after[1] - 1)} after${where}`}>
       <div className="plan-track" aria-hidden="true">{bar(before, 'before')}</div>
       <div className="plan-track" aria-hidden="true">{bar(after, 'after')}</div>
     </div>

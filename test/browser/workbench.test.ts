@@ -260,6 +260,138 @@ describe(`in ${CHROMIUM.label}`, () => {
     });
   });
 
+  describe('a lead triaging the sample’s conflicts', () => {
+    const TRAINIUM = 'AWS us-east-2 Trainium2 block trn2-use2-cb-07';
+    const COREWEAVE = 'CoreWeave US-EAST-04 H200 block cw-h200-use04';
+    let page: Page;
+    let workbench: WorkbenchPage;
+    let problems: PageProblems;
+
+    beforeAll(async () => {
+      ({ page, workbench, problems } = await openPage());
+      await page.evaluate((name) => window.localStorage.setItem('capacity-check.who', name), LEAD);
+      await workbench.checkFromRibbon();
+      await workbench.waitForConflictsHeading('Conflicts (4 open, 1 accepted)');
+    });
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    const cardHeadings = () => workbench.pane.locator('article.conflict h3').allTextContents();
+
+    it('narrows the list to her lab’s open conflicts in two choices, and says how many it shows', async () => {
+      await workbench.pane.getByLabel('Lab', { exact: true }).selectOption('Lab C');
+      await workbench.pane.getByLabel('State', { exact: true }).selectOption('open');
+
+      await workbench.waitForConflictsHeading('Conflicts (2 open)');
+      expect(await workbench.pane.getByText(/^Showing \d+ conflicts? of \d+\./).textContent()).toMatch(/^Showing 2 conflicts of 5\./);
+      expect(await cardHeadings()).toEqual([TRAINIUM, COREWEAVE]);
+      expect(await workbench.pane.getByRole('button', { name: 'Level this group' }).isEnabled()).toBe(true);
+    });
+
+    it('remembers her lab when the pane opens again', async () => {
+      await page.reload();
+      await workbench.ribbon.getByText('sample-capacity.xlsx', { exact: true }).waitFor();
+      await workbench.checkFromRibbon();
+
+      await workbench.waitForConflictsHeading('Conflicts (2 open)');
+      expect(await workbench.pane.getByLabel('Lab', { exact: true }).inputValue()).toBe('Lab C');
+      await workbench.pane.getByRole('button', { name: 'Show all' }).click();
+      await workbench.waitForConflictsHeading('Conflicts (4 open, 1 accepted)');
+    });
+
+    it('finds conflicts by a search over ID, lab, team, workload and notes', async () => {
+      const search = workbench.pane.getByRole('searchbox', { name: 'Search ID, lab, team, workload and notes' });
+      await search.fill('speech');
+      await workbench.waitForConflictsHeading('Conflicts (1 open)');
+      expect(await cardHeadings()).toEqual([COREWEAVE]);
+      await search.fill('');
+      await workbench.waitForConflictsHeading('Conflicts (4 open, 1 accepted)');
+    });
+
+    it('shows one line per conflict in compact mode, remembered, and opens a line into its card', async () => {
+      await workbench.pane.getByRole('switch', { name: 'Compact' }).check();
+      expect(await workbench.pane.locator('article.conflict').count()).toBe(0);
+      const lines = workbench.pane.locator('button.conflict-row');
+      expect(await lines.count()).toBe(5);
+      expect(await lines.first().textContent()).toBe('AWS us-east-2 Trainium2 block trn2-use2-cb-0714 Apr 2026 – 27 Apr 2026512 overLab A, Lab C');
+      expect(await page.evaluate(() => window.localStorage.getItem('capacity-check.compact'))).toBe('yes');
+
+      await lines.first().click();
+      expect(await cardHeadings()).toEqual([TRAINIUM]);
+    });
+
+    it('groups by silicon with a count per group, and selects a group’s cells in the sheet', async () => {
+      // In compact mode every group's heading is in view.
+      await workbench.pane.getByLabel('Group by', { exact: true }).selectOption('silicon');
+      const groups = await workbench.pane.locator('.group-head h3').allTextContents();
+      expect(groups).toEqual(expect.arrayContaining(['H100 SXM · 2', 'Trainium2 · 1', 'TPU v5p · 1', 'H200 · 1']));
+
+      await workbench.pane.locator('.group-head').filter({ hasText: 'H100 SXM · 2' }).getByRole('button', { name: 'Select in sheet' }).click();
+      // Selecting several areas needs ExcelApi 1.18 (RangeAreas.select); below it, the first area: rows 6 to 8.
+      for (const row of [6, 7, 8]) await page.locator(`.cell.selected[data-address="G${row}"]`).waitFor();
+      const selected = (await page.locator('.cell.selected').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-address') ?? ''))) as string[];
+      expect([...new Set(selected.map((address) => Number(/\d+/.exec(address)?.[0])))].sort((a, b) => a - b)).toEqual([6, 7, 8]);
+      await workbench.pane.getByLabel('Group by', { exact: true }).selectOption('');
+      await workbench.pane.getByRole('switch', { name: 'Compact' }).uncheck();
+    });
+
+    it('draws each timeline at a 320-pixel pane with text of 11 px or more and every label in full', async () => {
+      await page.evaluate(() => document.querySelector<HTMLElement>('.wb-pane')?.style.setProperty('width', '320px'));
+      const card = workbench.conflictCard(TRAINIUM);
+      const timeline = card.getByRole('img', { name: /^Timeline from / });
+      await timeline.waitFor();
+      const texts = await timeline.evaluate((element) => [...element.querySelectorAll('*')]
+        .filter((node) => [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && (child.textContent ?? '').trim() !== ''))
+        .map((node) => ({ text: node.textContent ?? '', size: parseFloat(getComputedStyle(node).fontSize), clipped: node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).display !== 'inline' })));
+      expect(texts.filter((text) => text.size < 11)).toEqual([]);
+      expect(texts.filter((text) => text.clipped)).toEqual([]);
+      expect(texts.map((text) => text.text)).toEqual(expect.arrayContaining(['73: Lab A / Pretraining · 1,024', '74: Lab C / Fine-tuning · 512', ' confirmed', ' tentative', ' capacity', '14 Apr', '27 Apr']));
+      expect(await timeline.getAttribute('aria-label')).toContain('Lab A / Pretraining row 73 ');
+      await saveScreenshot('taskpane-320px.png', (path) => workbench.pane.screenshot({ path, animations: 'disabled' }));
+      await page.evaluate(() => document.querySelector<HTMLElement>('.wb-pane')?.style.removeProperty('width'));
+    });
+
+    it('shows the result of an action at its card and in the polite live region', async () => {
+      const search = workbench.pane.getByRole('searchbox', { name: 'Search ID, lab, team, workload and notes' });
+      await search.fill('speech');
+      const card = workbench.conflictCard(COREWEAVE);
+      await card.getByLabel('Reason for accepting the conflict').fill('Speech launch; Lab C agrees');
+      await card.getByRole('button', { name: 'Accept conflict' }).click();
+      await workbench.waitForConflictsHeading('Conflicts (0 open, 1 accepted)');
+
+      const atCard = await workbench.conflictCard(COREWEAVE).getByRole('status').textContent();
+      expect(atCard).toMatch(/^Accepted .*\. Logged in "Resolution log"\.$/);
+      expect(await workbench.pane.locator('[aria-live="polite"]').textContent()).toBe(atCard);
+      await search.fill('');
+      await workbench.waitForConflictsHeading('Conflicts (3 open, 2 accepted)');
+    });
+
+    it('levels the open conflicts as one plan the lead can untick, and one Undo puts every cell back', async () => {
+      const before = await downloadedValues(page, workbench);
+      await workbench.pane.getByRole('button', { name: 'Level all' }).click();
+      const plan = workbench.pane.getByRole('region', { name: 'Level all conflicts' });
+      const changes = plan.getByRole('list', { name: 'Changes of the plan' }).getByRole('checkbox');
+      const count = await changes.count();
+      expect(count).toBeGreaterThan(1);
+      expect(await plan.locator('.level-totals').textContent()).toMatch(/^\d+ conflicts? of 3 resolved: /);
+      await changes.last().uncheck();
+      await plan.getByRole('button', { name: `Apply ${count - 1} change${count - 1 === 1 ? '' : 's'}` }).click();
+
+      await workbench.pane.getByRole('heading', { name: /^Conflicts \((0|1) open, 2 accepted\)$/ }).waitFor();
+      const levelled = await downloadedValues(page, workbench);
+      expect(changedCells(before, levelled).length).toBeGreaterThanOrEqual(count - 1);
+      await workbench.pane.getByRole('button', { name: 'Undo last resolution' }).click();
+      await workbench.waitForConflictsHeading('Conflicts (3 open, 2 accepted)');
+      expect(changedCells(before, await downloadedValues(page, workbench))).toEqual([]);
+    });
+
+    it('raised no script errors', () => {
+      expect(problems.errors).toEqual([]);
+    });
+  });
+
   describe('the workbench on a 10,000-row workbook', () => {
     const ROWS = 10_000;
     let page: Page;
@@ -289,6 +421,20 @@ describe(`in ${CHROMIUM.label}`, () => {
       expect(await workbench.backgrounds([`G${ROWS + 1}`, `G${ROWS}`, `G${ROWS - 1}`])).toEqual({ [`G${ROWS + 1}`]: YELLOW, [`G${ROWS}`]: YELLOW, [`G${ROWS - 1}`]: 'rgba(0, 0, 0, 0)' });
     });
   });
+
+  /** The Allocations sheet's values as the Download button saves them, cell by cell. */
+  async function downloadedValues(page: Page, workbench: WorkbenchPage): Promise<Map<string, string>> {
+    const [download] = await Promise.all([page.waitForEvent('download'), workbench.ribbonButton('Download').click()]);
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load(await streamToArrayBuffer(await download.createReadStream()));
+    const values = new Map<string, string>();
+    saved.getWorksheet('Allocations')?.eachRow((row) => row.eachCell((cell) => void values.set(cell.address, JSON.stringify(cell.value))));
+    return values;
+  }
+
+  function changedCells(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+    return [...new Set([...before.keys(), ...after.keys()])].filter((address) => before.get(address) !== after.get(address));
+  }
 
   async function streamToArrayBuffer(stream: NodeJS.ReadableStream): Promise<ArrayBuffer> {
     const chunks: Buffer[] = [];

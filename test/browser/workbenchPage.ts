@@ -104,6 +104,15 @@ export class WorkbenchPage {
     return rows;
   }
 
+  /** Scrolls the grid so that sheet row `row` is rendered, a few rows below the top. */
+  async scrollToRow(row: number): Promise<void> {
+    await this.grid.evaluate((grid, target) => {
+      const height = grid.querySelector('[data-address="A2"]')?.getBoundingClientRect().height ?? 20;
+      grid.scrollTop = Math.max(0, target - 4) * height;
+    }, row);
+    await this.cell(`A${row}`).waitFor();
+  }
+
   /** Double-clicks a cell, types over its content and presses Enter, as a user edits in Excel. */
   async typeIntoCell(address: string, text: string): Promise<void> {
     await this.cell(address).dblclick();

@@ -52,7 +52,11 @@ export function previewResolution(report: CheckReport, snapshot: WorkbookSnapsho
 
 /** The suggestions with their previews, those raising no issue first, in their order otherwise. */
 export function previewSuggestions(report: CheckReport, snapshot: WorkbookSnapshot, ranked: readonly Suggestion[]): PreviewedSuggestion[] {
-  const previews = ranked.map((suggestion) => previewResolution(report, snapshot, suggestion));
+  return orderPreviews(ranked.map((suggestion) => previewResolution(report, snapshot, suggestion)));
+}
+
+/** Previews in their order, those raising no issue first. */
+export function orderPreviews(previews: readonly PreviewedSuggestion[]): PreviewedSuggestion[] {
   return [...previews.filter((preview) => preview.raises.length === 0), ...previews.filter((preview) => preview.raises.length > 0)];
 }
 
