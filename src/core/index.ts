@@ -14,6 +14,7 @@ export * from './conflicts/findOverbookedRuns';
 export * from './validation/issue';
 export * from './validation/issueMessages';
 export * from './presentation/jsonReport';
+export * from './presentation/jsonPlan';
 export * from './catalog/normalizeName';
 export * from './paint/paintTargets';
 export * from './tables/parseDateCell';
