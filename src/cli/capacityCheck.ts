@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Catalog, CatalogExtensionSchema, checkWorkbook, conflictCells, getDefaultCatalog, summarize, toJsonReport } from '../core';
+import { Catalog, CatalogExtensionSchema, CheckReport, checkWorkbook, conflictCells, getDefaultCatalog, summarize, toJsonPlan, toJsonReport } from '../core';
 import { paintXlsx } from '../xlsx/paintXlsx';
 import { readXlsxWorkbook, XlsxWorkbook } from '../xlsx/readXlsxWorkbook';
 import { ReaderLimitExceeded, UnreadableArchive } from '../xlsx/zipArchive';
+import { formatPlan } from './formatPlan';
 import { COLOURS, formatReport, PLAIN } from './formatReport';
+import { levelledCopy, planLevelling, thisRun } from './levelCopy';
 import { parseCliArgs, USAGE } from './parseCliArgs';
 
 // Both from src/cli (tsx) and dist/cli (the compiled bin), the project root is two folders up.
@@ -58,28 +60,46 @@ async function check(argv: readonly string[], { stdout, stderr }: CliStreams): P
   progress(`Reading ${path.basename(input)}…`);
   const workbook = await readWorkbookFile(input).finally(() => progress(''));
   progress('Checking…');
-  const outcome = checkWorkbook(workbook.snapshot, { catalog, sheet: options.sheet, table: options.table, capacitySheet: options.capacitySheet });
+  const checkOptions = { catalog, sheet: options.sheet, table: options.table, capacitySheet: options.capacitySheet };
+  const outcome = checkWorkbook(workbook.snapshot, checkOptions);
   progress('');
   if (!outcome.ok) throw new UnusableInput(`${input}: ${outcome.problem}`);
   const report = outcome.report;
+  const plan = options.level === undefined ? undefined : planLevelling(workbook, report, options.level);
+  // With a levelled copy written, the exit code speaks of that copy.
+  let judged: CheckReport = report;
 
   // The copy is written before the report is printed, so a failed write leaves no report behind it.
   if (options.write !== undefined) {
     progress('Writing the annotated copy…');
     let painted: Buffer;
     try {
-      painted = paintXlsx(workbook.archive, workbook.parts, report.allocation.sheetName, conflictCells(report));
+      if (plan === undefined) painted = paintXlsx(workbook.archive, workbook.parts, report.allocation.sheetName, conflictCells(report));
+      else {
+        const levelled = levelledCopy(workbook, report, plan, checkOptions, thisRun());
+        if (!levelled.ok) throw new UnusableInput(`cannot write the levelled copy of ${input}: ${levelled.problem}`);
+        painted = levelled.bytes;
+        judged = levelled.report;
+      }
     } catch (error) {
       if (error instanceof UnreadableArchive) throw new UnusableInput(`cannot annotate ${input}: ${error.message}`);
       throw error;
     }
     await writeAtomically(painted, options.write).finally(() => progress(''));
   }
-  if (options.json) stdout.write(`${JSON.stringify(toJsonReport(report), null, 1)}\n`);
-  else stdout.write(`${formatReport(report, options.workbook ?? 'sample workbook', stdout.isTTY && !process.env.NO_COLOR ? COLOURS : PLAIN)}\n`);
-  if (options.write !== undefined && !options.json) stdout.write(`Annotated copy: ${options.write}\n`);
+  const jsonPlan = plan === undefined ? undefined : toJsonPlan(report, plan);
+  const palette = stdout.isTTY && !process.env.NO_COLOR ? COLOURS : PLAIN;
+  if (options.json) stdout.write(`${JSON.stringify({ ...toJsonReport(report), ...(jsonPlan === undefined ? {} : { plan: jsonPlan }) }, null, 1)}\n`);
+  else {
+    stdout.write(`${formatReport(report, options.workbook ?? 'sample workbook', palette)}\n`);
+    if (jsonPlan !== undefined) stdout.write(`\n${formatPlan(report, jsonPlan, palette)}\n`);
+  }
+  if (options.write !== undefined && !options.json) {
+    const left = summarize(judged);
+    stdout.write(plan === undefined ? `Annotated copy: ${options.write}\n` : `Levelled copy: ${options.write} (${left.openConflicts} open conflicts, ${left.errors} errors)\n`);
+  }
 
-  return summarize(report).needsAttention ? EXIT_FOUND : EXIT_CLEAN;
+  return summarize(judged).needsAttention ? EXIT_FOUND : EXIT_CLEAN;
 }
 
 /** OLE2 compound files: legacy .xls, and .xlsx files saved with a password (Excel encrypts them into one). */

@@ -57,3 +57,13 @@ export function withAttribute(attributes: string, name: string, value: string): 
   if (span === undefined) return `${attributes.replace(/\s+$/, '')} ${name}="${value}"${attributes.match(/\s+$/)?.[0] ?? ''}`;
   return `${attributes.slice(0, span.valueStart)}${value}${attributes.slice(span.valueEnd)}`;
 }
+
+/** The attribute text without `name`, and the spaces before it. */
+export function withoutAttribute(attributes: string, name: string): string {
+  const span = attributeSpans(attributes).find((candidate) => candidate.name === name);
+  if (span === undefined) return attributes;
+  const nameStart = attributes.lastIndexOf(name, span.valueStart);
+  let from = nameStart;
+  while (from > 0 && /\s/.test(attributes[from - 1])) from--;
+  return `${attributes.slice(0, from)}${attributes.slice(span.valueEnd + 1)}`;
+}

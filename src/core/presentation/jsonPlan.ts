@@ -22,10 +22,10 @@ export function toJsonPlan(report: CheckReport, plan: LevelPlan) {
 export type JsonPlan = ReturnType<typeof toJsonPlan>;
 
 function jsonResolution(report: CheckReport, { resolution }: PlanStep) {
-  const common = { kind: resolution.kind, conflictId: resolution.conflictId, row: resolution.row, booking: bookingName(bookingAt(report, resolution.row), resolution.row) };
-  if (resolution.kind === 'shift') return { ...common, days: resolution.days, start: formatIsoDay(resolution.start), end: formatIsoDay(resolution.end) };
+  const common = { conflictId: resolution.conflictId, row: resolution.row, booking: bookingName(bookingAt(report, resolution.row), resolution.row) };
+  if (resolution.kind === 'shift') return { kind: resolution.kind, ...common, days: resolution.days, start: formatIsoDay(resolution.start), end: formatIsoDay(resolution.end) };
   const { provider, region, silicon, block, sameSilicon, needsPort } = resolution;
-  return { ...common, provider, region, silicon, block, sameSilicon, needsPort };
+  return { kind: resolution.kind, ...common, provider, region, silicon, block, sameSilicon, needsPort };
 }
 
 function jsonEdit(report: CheckReport, edit: CellEdit) {
