@@ -96,6 +96,10 @@ export function scanSheetData(archive: ZipArchive, partName: string, visitor: Sh
           collected = '';
         } else if (name === names.t) collecting = 't';
         else if (name === names.is) cell.inline = '';
+        else if (name === names.f) {
+          cell.formula = '';
+          collecting = 'f';
+        }
         if (collecting === 't' && cell.inline === null) collecting = null;
         return;
       }
