@@ -24,7 +24,7 @@ import { measureBundleSize, measureSyncs } from './extensionPoints';
 import { PAYLOAD_LIMIT_BYTES } from './roundTrips';
 import { GeneratedWorkbook, generateWorkbook } from './generateWorkbook';
 import { findDoubleBookedRowsNaive } from './naivePairwise';
-import { runLevelBench } from './levelBench';
+import { runCliLevelBench, runLevelBench } from './levelBench';
 import { runReaderBench } from './readerBench';
 import { runSpreadsheetRule } from './spreadsheetRule';
 
@@ -481,7 +481,8 @@ async function main(): Promise<void> {
     return;
   }
   if (argv.includes('--level')) {
-    process.stdout.write(`${runLevelBench({ quick: argv.includes('--quick'), log: (message) => process.stderr.write(`bench: ${message}\n`) }).join('\n')}\n`);
+    const levelOptions = { quick: argv.includes('--quick'), log: (message: string) => process.stderr.write(`bench: ${message}\n`) };
+    process.stdout.write(`${[...runLevelBench(levelOptions), ...(await runCliLevelBench(levelOptions))].join('\n')}\n`);
     return;
   }
   // The .xlsx reader's own benchmark (bench/readerBench.ts) runs apart from the engine's.
