@@ -85,6 +85,9 @@ function progressLines(title) {
   });
 }
 
+/** Microsoft's Office.js client library for Excel on the web, copied unmodified beside the workbench and loaded before its bundle. */
+const OFFICE_JS = require.resolve('@microsoft/office-js/dist/excel-web-16.00.debug.js');
+
 function workbench(mode, progress) {
   return {
     ...common(mode),
@@ -98,6 +101,7 @@ function workbench(mode, progress) {
           { from: 'assets/sample-capacity.xlsx', to: 'sample-capacity.xlsx' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'src/workbench/workbench.css', to: 'workbench.css' },
+          { from: OFFICE_JS, to: 'excel-web-16.00.debug.js', info: { minimized: true } },
         ],
       }),
       ...(progress ? [progressLines('Building the workbench')] : []),

@@ -1,15 +1,14 @@
-import {
-  cellsToRanges, checkWorkbook, Conflict, conflictCells, FillMemory, fingerprintColumns, formatRangeAddress, invertEdits, LoggedChange, logEntryFor,
-  paintedCellsOfRows, parseFillMemory, reanchorMemory, RESOLUTION_LOG_SHEET, rowFingerprint, serializeFillMemory, STATE_SHEET,
-} from '../core';
-import { applyCellEdits } from './applyCellEdits';
-import { paintConflicts } from './paintConflicts';
-import { chunkAddresses } from './rangeAddresses';
+import { cellsToRanges, Conflict, formatRangeAddress, invertEdits, LoggedChange, logEntryFor, paintedCellsOfRows, STATE_SHEET } from '../core';
+import { carryOutStep } from './carryOutStep';
+import { CheckPlan, planCheck, withState } from './checkPlan';
 import { LiveChecking } from './liveChecking';
-import { Action, CheckedWorkbook, ExcelRun, planStep, SessionOptions, SessionState, UndoStep } from './sessionState';
-import { CheckCancelled, readChangedRows, readWorkbook, WorkbookRead } from './readWorkbook';
+import { paintConflicts, PaintOutcome, unpainted } from './paintConflicts';
+import { chunkAddresses } from './rangeAddresses';
+import { readChangedRows } from './readChangedRows';
+import { CheckCancelled, readWorkbook, WorkbookRead } from './readWorkbook';
+import { Action, CheckedWorkbook, ExcelRun, isAlreadyAdded, messageOf, planStep, SessionOptions, SessionState, UndoStep } from './sessionState';
 
-export type { Action, CheckedWorkbook, IssueFix, SessionOptions, SessionState } from './sessionState';
+export type { Action, CheckedWorkbook, IssueFix, IssueFixes, Levelling, SessionOptions, SessionState } from './sessionState';
 
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
@@ -24,12 +23,13 @@ export class CheckSession {
   private running: Promise<void> = Promise.resolve();
   private recheckQueued = false;
   private cancelRequested = false;
-  /** The last read, patched by live checks that re-read only edited rows. */
+  /** The last read, patched by live checks and resolutions, which re-read only what they changed. */
   private lastRead: WorkbookRead | null = null;
   private readonly live: LiveChecking;
 
   constructor(private readonly options: SessionOptions = {}) {
-    this.live = new LiveChecking((batch) => this.run(batch), () => this.queueLiveCheck(), options.debounceMs ?? 300);
+    const isStateSheet = (id: string) => this.lastRead?.sheets.some((sheet) => sheet.id === id && sheet.name === STATE_SHEET) ?? false;
+    this.live = new LiveChecking((batch, previous) => this.run(batch, previous), () => this.queueLiveCheck(), options.debounceMs ?? 300, isStateSheet);
   }
 
   getState(): SessionState {
@@ -44,7 +44,8 @@ export class CheckSession {
   /** Reads the workbook, checks it and paints, in one Excel.run. */
   check(): Promise<void> {
     return this.exclusive(async () => {
-      this.update({ busy: 'checking' });
+      // A new check replaces what the last one said.
+      this.update({ busy: 'checking', notice: null });
       try {
         await this.run((context) => this.checkIn(context));
       } catch (error) {
@@ -61,60 +62,22 @@ export class CheckSession {
     if (this.state.busy === 'checking') this.cancelRequested = true;
   }
 
-  /** Applies a resolution or fix, refusing when a co-author changed its cells since the check; then re-checks. */
+  /** Applies a resolution or fix, refusing when a co-author changed its cells since the check; the check it leads to goes out with it. */
   apply(action: Action): Promise<void> {
-    return this.exclusive(async () => {
-      const checked = this.state.checked;
-      if (checked === null) return;
-      this.update({ busy: 'applying', notice: null });
-      try {
-        const step = planStep(checked, action);
-        const entry = this.logEntry(checked, step);
-        await this.run(async (context) => {
-          const outcome = await applyCellEdits(context, step.edits, entry, hasLogSheet(checked));
-          if (!outcome.ok) {
-            const cells = outcome.changed.map((cell) => cell.address).join(', ');
-            this.update({ notice: { kind: 'warning', text: `Not applied: ${cells} changed since the last check (a co-author's edit is kept). The check was redone.` } });
-          } else if (step.edits.length > 0 || action.kind === 'accept' || action.kind === 'revoke') {
-            this.undoStack.push(step);
-            this.update({ notice: { kind: 'info', text: `${step.label}. Logged in "Resolution log".` } });
-          }
-          await this.checkIn(context);
-        });
-      } catch (error) {
-        this.update({ notice: { kind: 'error', text: `Could not apply: ${messageOf(error)}` } });
-      } finally {
-        this.update({ busy: null, undoLabel: this.undoLabel() });
-      }
+    return this.change('Could not apply', (checked) => {
+      const { step, entries } = planStep(checked, action);
+      return { step, entries, refused: 'Not applied', done: (stored) => (stored.length > 0 || action.kind === 'accept' || action.kind === 'revoke' ? this.pushUndo({ ...step, edits: stored }) : `${step.label}.`) };
     });
   }
 
   /** Reverts the last resolution if its cells still hold what it wrote. */
   undo(): Promise<void> {
-    return this.exclusive(async () => {
+    return this.change('Could not undo', () => {
       const step = this.undoStack[this.undoStack.length - 1];
-      const checked = this.state.checked;
-      if (step === undefined || checked === null) return;
-      this.update({ busy: 'applying', notice: null });
-      try {
-        const inverse = invertEdits(step.edits);
-        const entry = this.logEntry(checked, { action: `undo ${step.action}`, conflict: step.conflict, rows: step.rows, edits: inverse, reason: `Undo: ${step.label}` });
-        await this.run(async (context) => {
-          const outcome = await applyCellEdits(context, inverse, entry, hasLogSheet(checked));
-          if (outcome.ok) {
-            this.undoStack.pop();
-            this.update({ notice: { kind: 'info', text: `Undone: ${step.label}.` } });
-          } else {
-            const cells = outcome.changed.map((cell) => cell.address).join(', ');
-            this.update({ notice: { kind: 'warning', text: `Cannot undo: ${cells} changed since. Nothing was written.` } });
-          }
-          await this.checkIn(context);
-        });
-      } catch (error) {
-        this.update({ notice: { kind: 'error', text: `Could not undo: ${messageOf(error)}` } });
-      } finally {
-        this.update({ busy: null, undoLabel: this.undoLabel() });
-      }
+      if (step === undefined) return null;
+      const edits = invertEdits(step.edits);
+      const entry: LoggedChange = { action: `undo ${step.action}`, conflict: step.conflict, rows: step.rows, edits, reason: `Undo: ${step.label}` };
+      return { step: { ...step, edits }, entries: [entry], refused: 'Cannot undo', done: () => (this.undoStack.pop(), `Undone: ${step.label}.`) };
     });
   }
 
@@ -128,8 +91,8 @@ export class CheckSession {
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(checked.report.allocation.sheetName);
       sheet.activate();
-      // Selecting several areas needs ExcelApi 1.18; older builds select the first booking's cells.
-      if (supportsExcelApi('1.18')) sheet.getRanges(address).select();
+      // Selecting several areas needs ExcelApi 1.18 and a client library that has RangeAreas.select (the npm one lacks it); else the first booking's cells.
+      if (supportsExcelApi('1.18') && typeof Excel.RangeAreas?.prototype.select === 'function') sheet.getRanges(address).select();
       else sheet.getRange(formatRangeAddress(ranges[0])).select();
       await context.sync();
     });
@@ -170,39 +133,96 @@ export class CheckSession {
     });
   }
 
-  private async checkIn(context: Excel.RequestContext, onlyEdits = false): Promise<void> {
+  private async checkIn(context: Excel.RequestContext, onlyEdits = false, retried = false): Promise<void> {
     const changes = this.live.takeChanges();
     const patched = onlyEdits && this.lastRead !== null ? await readChangedRows(context, this.lastRead, changes) : null;
-    const read = patched ?? (await readWorkbook(context, { cancelled: () => this.cancelRequested }));
-    const outcome = checkWorkbook(read.snapshot, this.options.checkOptions);
-    const stateSheet = read.snapshot.sheets.find((sheet) => sheet.name === STATE_SHEET);
-    const memory = parseFillMemory(stateSheet?.rows ?? []);
-    const paintRequest = { memory, stateSheetExists: stateSheet !== undefined, stateRows: stateSheet?.rows.length ?? 0 };
+    const read = patched ?? (await readWorkbook(context, { cancelled: () => this.cancelRequested, previousValueBytes: this.lastRead?.valueBytes }));
+    const plan = planCheck(read, this.options.checkOptions);
     // Until this check has painted, a later one cannot trust a patched copy of the sheets.
     this.lastRead = null;
-    if (!outcome.ok) {
-      const paint = await paintConflicts(context, { ...paintRequest, sheet: '', targets: [] });
-      this.lastRead = withState(read, paint.memory);
-      this.update({ checked: null, problem: outcome.problem });
+    const locked = read.sheets.find((sheet) => sheet.protected && (sheet.name === plan.paint.sheet || sheet.name === STATE_SHEET));
+    let paint: PaintOutcome = unpainted(plan.paint);
+    if (locked === undefined) {
+      try {
+        paint = await paintConflicts(context, plan.paint);
+      } catch (error) {
+        // A co-author's add-in added the state sheet meanwhile: check again, with their remembered fills.
+        if (!isAlreadyAdded(error) || retried) throw error;
+        return this.checkIn(context, false, true);
+      }
+    }
+    this.lastRead = withState(read, paint.stateRows, paint.stateSheetId);
+    this.show(plan, read, paint);
+    if (locked !== undefined) {
+      this.update({ notice: { kind: 'warning', text: `"${locked.name}" is protected, so its conflicts are listed but not painted. Unprotect it (Review › Unprotect Sheet) and check again to see them in yellow.` } });
+    }
+  }
+
+  private show(plan: CheckPlan, read: WorkbookRead, paint: PaintOutcome): void {
+    if (!plan.outcome.ok) this.update({ checked: null, problem: plan.outcome.problem });
+    else this.update({ checked: { report: plan.outcome.report, snapshot: read.snapshot, checkedAt: this.now(), paint }, problem: null });
+  }
+
+  /**
+   * Carries out a change (a resolution, a fix, an undo) and the check it leads to, in one Excel.run, and
+   * says what happened. A co-author's edit of its cells since the check refuses it and re-checks.
+   */
+  private change(failure: string, prepare: (checked: CheckedWorkbook) => PreparedChange | null): Promise<void> {
+    return this.exclusive(async () => {
+      const checked = this.state.checked;
+      const prepared = checked === null ? null : prepare(checked);
+      if (checked === null || prepared === null) return;
+      this.update({ busy: 'applying', notice: null });
+      try {
+        await this.run((context) => this.carryOut(context, checked, prepared));
+      } catch (error) {
+        this.update({ notice: { kind: 'error', text: `${failure}: ${messageOf(error)}` } });
+      } finally {
+        this.update({ busy: null, undoLabel: this.undoLabel() });
+      }
+    });
+  }
+
+  private async carryOut(context: Excel.RequestContext, checked: CheckedWorkbook, prepared: PreparedChange, retried = false): Promise<void> {
+    const read = this.lastRead ?? (await readWorkbook(context));
+    const entries = prepared.entries.map((entry) => this.logEntry(checked, entry));
+    let result;
+    try {
+      result = await carryOutStep(context, read, prepared.step.edits, entries, this.options.checkOptions);
+    } catch (error) {
+      // A co-author added the log or the state sheet meanwhile: nothing was written; check again and retry once.
+      if (!isAlreadyAdded(error) || retried) throw error;
+      await this.checkIn(context);
+      return this.carryOut(context, this.state.checked ?? checked, prepared, true);
+    }
+    if (result.kind === 'done') {
+      this.lastRead = result.read;
+      this.show(result.plan, result.read, result.paint);
+      this.update({ notice: { kind: 'info', text: prepared.done(result.stored) } });
       return;
     }
-    const report = outcome.report;
-    const allocationRows = read.snapshot.sheets.find((sheet) => sheet.name === report.allocation.sheetName)?.rows ?? [];
-    const columns = fingerprintColumns(report.allocation);
-    const paint = await paintConflicts(context, {
-      ...paintRequest,
-      // Rows inserted or deleted since the last paint move the remembered cells with their bookings.
-      memory: reanchorMemory(memory, report.allocation.sheetName, allocationRows, columns),
-      sheet: report.allocation.sheetName,
-      targets: conflictCells(report),
-      fingerprintOfRow: (sheetRow) => rowFingerprint(allocationRows[sheetRow - 1], columns),
-    });
-    this.lastRead = withState(read, paint.memory);
-    this.update({ checked: { report, snapshot: read.snapshot, checkedAt: this.now(), paint }, problem: null });
+    if (result.kind === 'changed') {
+      const cells = result.changed.map((cell) => cell.address).join(', ');
+      const text = prepared.refused === 'Not applied' ? `Not applied: ${cells} changed since the last check (a co-author's edit is kept). The check was redone.` : `Cannot undo: ${cells} changed since. Nothing was written.`;
+      this.update({ notice: { kind: 'warning', text } });
+      await this.checkIn(context);
+      return;
+    }
+    const why = result.kind === 'formula'
+      ? `${result.cell.address} holds a formula (${result.cell.formula}) that the change cannot follow; change it or its inputs by hand.`
+      : `the sheet "${result.sheet}" is protected. Unprotect it (Review › Unprotect Sheet) and try again.`;
+    this.update({ notice: { kind: 'warning', text: `${prepared.refused}: ${why} Nothing was written.` } });
+  }
+
+  private pushUndo(step: UndoStep): string {
+    this.undoStack.push(step);
+    return `${step.label}. Logged in "Resolution log".`;
   }
 
   private logEntry(checked: CheckedWorkbook, change: LoggedChange) {
-    return logEntryFor(checked.report, change, this.now().toISOString().replace('T', ' ').slice(0, 19), this.options.who?.() ?? 'Task pane');
+    const now = this.now();
+    const at = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), hour: now.getHours(), minute: now.getMinutes(), second: now.getSeconds() };
+    return logEntryFor(checked.report, change, at, this.options.who?.() ?? 'Task pane');
   }
 
   private undoLabel(): string | null {
@@ -213,9 +233,9 @@ export class CheckSession {
     return this.options.now?.() ?? new Date();
   }
 
-  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private run<T>(batch: (context: Excel.RequestContext) => Promise<T>, previous?: Excel.RequestContext): Promise<T> {
     const run: ExcelRun = this.options.run ?? ((options, inner) => Excel.run(options, inner));
-    return run(RUN_OPTIONS, batch);
+    return run(previous === undefined ? RUN_OPTIONS : { ...RUN_OPTIONS, previousObjects: previous }, batch);
   }
 
   /** Runs one operation at a time, so a live re-check never interleaves with a resolution. */
@@ -236,27 +256,16 @@ export class CheckSession {
   }
 }
 
-/** The read as it is after the paint: the state sheet holds the memory the paint wrote. */
-function withState(read: WorkbookRead, memory: FillMemory): WorkbookRead {
-  const rows = serializeFillMemory(memory);
-  const exists = read.snapshot.sheets.some((sheet) => sheet.name === STATE_SHEET);
-  const sheets = exists
-    ? read.snapshot.sheets.map((sheet) => (sheet.name === STATE_SHEET ? { ...sheet, rows } : sheet))
-    : rows.length === 0
-      ? read.snapshot.sheets
-      : [...read.snapshot.sheets, { name: STATE_SHEET, visibility: 'veryHidden' as const, rows }];
-  // A sheet the paint just added has no id yet; the next edit there is unknown and forces a whole read.
-  return { snapshot: { ...read.snapshot, sheets }, sheets: read.sheets };
-}
-
-function hasLogSheet(checked: CheckedWorkbook): boolean {
-  return checked.snapshot.sheets.some((sheet) => sheet.name === RESOLUTION_LOG_SHEET);
+/** A change ready to carry out: the step it undoes or logs, what the log says, and the words of its notices. */
+interface PreparedChange {
+  readonly step: UndoStep;
+  /** What the log says: one entry, or one per edit of a plan. */
+  readonly entries: readonly LoggedChange[];
+  readonly refused: 'Not applied' | 'Cannot undo';
+  /** The notice once done; the edits carry what Excel stored. */
+  readonly done: (stored: UndoStep['edits']) => string;
 }
 
 function supportsExcelApi(version: string): boolean {
   return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', version) === true;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,7 @@
-import { SheetChange } from './readWorkbook';
+import { SheetChange } from './readChangedRows';
 
-/** Runs a batch in one `Excel.run`, as the session does. */
-export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Runs a batch in one `Excel.run`, as the session does; `previousObjects` runs it on an earlier context. */
+export type RunBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>, previousObjects?: Excel.RequestContext) => Promise<T>;
 
 /**
  * Collects the edits of the user and of co-authors (never the add-in's own writes) and calls `onQuiet`
@@ -16,6 +16,8 @@ export class LiveChecking {
     private readonly run: RunBatch,
     private readonly onQuiet: () => void,
     private readonly debounceMs: number,
+    /** Local changes of the add-in's very hidden state sheet: only the add-in writes it, so they are its own. */
+    private readonly isStateSheet: (worksheetId: string) => boolean,
   ) {}
 
   get started(): boolean {
@@ -30,6 +32,7 @@ export class LiveChecking {
     });
   }
 
+  /** Unregisters the handler through the context that registered it, the only one Office.js removes it from. */
   async stop(): Promise<void> {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
@@ -39,7 +42,7 @@ export class LiveChecking {
     await this.run(async (context) => {
       handler.remove();
       await context.sync();
-    });
+    }, handler.context as Excel.RequestContext);
   }
 
   /** The edits since the last call, for a re-check to read again. */
@@ -50,7 +53,9 @@ export class LiveChecking {
   }
 
   private onChanged(event: Excel.WorksheetChangedEventArgs): void {
+    // Hosts below ExcelApi 1.14 send no triggerSource: the add-in's own writes then come back too, and only re-check.
     if (event.triggerSource === 'ThisLocalAddin') return;
+    if (event.source === 'Local' && this.isStateSheet(event.worksheetId)) return;
     this.changes.push({ worksheetId: event.worksheetId, address: event.address, changeType: event.changeType });
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {

@@ -1,26 +1,27 @@
-import { CellValue, columnLetters, MAX_COLUMNS, MAX_ROWS, parseRangeAddress, SheetSnapshot, WorkbookSnapshot } from '../core';
-import { inferDate1904 } from './inferDate1904';
+import { CellRange, CellValue, formatSheetRangeAddress, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from '../core';
+import { readInChunks } from './readInChunks';
 
 /** Excel's error values as `range.values` reports them; any other text is text. */
 const ERROR_VALUES = new Set([
   '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!',
   '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!', '#TIMEOUT!',
 ]);
-/** Cells loaded per sync; about 3 MB of values, under Excel on the web's 5 MB response limit. */
-export const CELLS_PER_SYNC = 250_000;
-/** Rows whose displayed text is read to tell the 1900 date system from 1904. */
-const DATE_SAMPLE_ROWS = 30;
+/** DATE(2000, 1, 1) in the 1904 date system; in the 1900 system it is 36526. */
+const JANUARY_2000_IN_1904 = 35_064;
 
 export interface SheetInfo {
   readonly id: string;
   readonly name: string;
   readonly visibility: 'visible' | 'hidden' | 'veryHidden';
+  /** Protected sheets refuse every write: the add-in paints and edits nothing there. */
+  readonly protected: boolean;
 }
 
 export interface ReadOptions {
-  readonly cellsPerSync?: number;
   /** Asked before each sync; a true answer stops the read with `CheckCancelled`. Reading writes nothing. */
   readonly cancelled?: () => boolean;
+  /** Bytes of values the previous read got: over the limit, the read goes straight to chunks. */
+  readonly previousValueBytes?: number;
 }
 
 /** The user cancelled a check while it was still reading, before anything was written. */
@@ -34,116 +35,174 @@ export class CheckCancelled extends Error {
 export interface WorkbookRead {
   readonly snapshot: WorkbookSnapshot;
   readonly sheets: readonly SheetInfo[];
+  /** About how many bytes the values took on the wire, to size the next read. */
+  readonly valueBytes: number;
 }
 
-interface UsedArea {
-  readonly sheet: SheetInfo;
-  readonly rowIndex: number;
-  readonly columnIndex: number;
-  readonly rowCount: number;
-  readonly columnCount: number;
+/** A table as sync 1 lists it; its range comes in the next sync. */
+export interface ListedTable {
+  readonly name: string;
+  readonly sheetId: string;
+  readonly hasHeaderRow: boolean;
+  readonly hasTotalsRow: boolean;
+  readonly columns: readonly string[];
 }
 
-interface Chunk {
-  readonly area: UsedArea;
-  readonly firstRow: number;
-  readonly rowCount: number;
-}
-
-/** Where the 1900/1904 date system is sampled: displayed text of the top-left corner of each sheet. */
-const DATE_SAMPLE_ADDRESS = `A1:AD${DATE_SAMPLE_ROWS}`;
+/** Excel on the web's 5 MB, with room for the answer's own wrapping. */
+export const ANSWER_BUDGET_BYTES = 4_000_000;
+/** About what a cell of a capacity sheet takes: a sheet this big goes straight to chunks rather than fail a whole read. */
+const TYPICAL_BYTES_PER_CELL = 10;
+/** Rows of the active sheet whose values sync 1 reads, to weigh its cells (a few kilobytes). */
+const SAMPLE_ROWS = 50;
 
 /**
- * Reads every sheet's values into a snapshot in two syncs: the sheets, then all used ranges at once.
- * Only when that answer would pass Excel on the web's 5 MB limit does it read the sizes and load the
- * values in chunks of CELLS_PER_SYNC cells, one sync each.
+ * Reads every sheet's values and Excel tables into a snapshot in two syncs: the sheets, the workbook's
+ * tables and its date system; then all used ranges and table ranges at once. Only when that answer would
+ * pass Excel on the web's 5 MB does it read the sizes and then the values in chunks of about 4 MB.
  */
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookRead> {
-  const cellsPerSync = options.cellsPerSync ?? CELLS_PER_SYNC;
   const stopIfCancelled = () => {
     if (options.cancelled?.()) throw new CheckCancelled();
   };
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/id,items/name,items/visibility');
-  await context.sync();
-  const sheets: SheetInfo[] = worksheets.items.map((worksheet) => ({
-    id: worksheet.id,
-    name: worksheet.name,
-    visibility: worksheet.visibility === 'VeryHidden' ? 'veryHidden' : worksheet.visibility === 'Hidden' ? 'hidden' : 'visible',
-  }));
-
-  const whole = worksheets.items.map((worksheet) => {
-    const range = worksheet.getUsedRangeOrNullObject(true);
-    range.load('rowIndex,columnIndex,rowCount,columnCount,values');
-    const sample = worksheet.getRange(DATE_SAMPLE_ADDRESS);
-    sample.load('values,text');
-    return { range, sample };
-  });
-  const rowsBySheet = new Map<string, CellValue[][]>(sheets.map((sheet) => [sheet.name, []]));
-  const dateSamples: Array<{ value: unknown; text: string }> = [];
+  const { sheets, tables, date1904, active } = await listWorkbook(context);
+  const activeCells = active === undefined ? 0 : active.range.rowCount * active.range.columnCount;
+  const tooBig = (options.previousValueBytes ?? 0) > ANSWER_BUDGET_BYTES || activeCells * TYPICAL_BYTES_PER_CELL > ANSWER_BUDGET_BYTES;
+  if (tooBig) return readInChunks(context, { sheets, tables, date1904, active }, stopIfCancelled);
+  const whole = sheets.map((sheet) => context.workbook.worksheets.getItem(sheet.id).getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount,values'));
+  const tableRanges = loadTableRanges(context, tables);
   stopIfCancelled();
   try {
     await context.sync();
   } catch (error) {
     if (!isPayloadTooLarge(error)) throw error;
-    return readInChunks(context, sheets, cellsPerSync, stopIfCancelled);
+    return readInChunks(context, { sheets, tables, date1904 }, stopIfCancelled);
   }
-  whole.forEach(({ range, sample }, index) => {
-    if (sheets[index].visibility !== 'veryHidden') collectDateSamples(sample, dateSamples);
+  const rowsBySheet = new Map<string, CellValue[][]>();
+  let valueBytes = 0;
+  whole.forEach((range, index) => {
+    const rows: CellValue[][] = [];
+    rowsBySheet.set(sheets[index].name, rows);
     if (range.isNullObject) return;
-    const area = { sheet: sheets[index], rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
-    storeRows(rowsBySheet, { area, firstRow: area.rowIndex, rowCount: area.rowCount }, range.values);
+    const area = { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+    valueBytes += storeRows(rows, area, checkedValues(range.values, area, sheets[index].name));
   });
-  return toWorkbookRead(sheets, rowsBySheet, dateSamples);
+  return toWorkbookRead(sheets, rowsBySheet, tableSnapshots(tables, tableRanges), date1904, valueBytes);
 }
 
-async function readInChunks(context: Excel.RequestContext, sheets: readonly SheetInfo[], cellsPerSync: number, stopIfCancelled: () => void): Promise<WorkbookRead> {
-  const used = sheets.map((sheet) => {
-    const worksheet = context.workbook.worksheets.getItem(sheet.name);
-    const range = worksheet.getUsedRangeOrNullObject(true);
-    range.load('rowIndex,columnIndex,rowCount,columnCount');
-    const sample = worksheet.getRange(DATE_SAMPLE_ADDRESS);
-    sample.load('values,text');
-    return { range, sample };
-  });
+/** The active sheet's used range, and about how many bytes its cells take, from a sample of its first rows. */
+export interface ActiveArea {
+  readonly sheetId: string;
+  readonly range: CellRange;
+  readonly bytesPerCell: number | undefined;
+}
+
+/** What sync 1 learns: the sheets, the tables, the date system and the active sheet's size. */
+export interface WorkbookListing {
+  readonly sheets: SheetInfo[];
+  readonly tables: ListedTable[];
+  readonly date1904: boolean;
+  readonly active?: ActiveArea;
+}
+
+/**
+ * Sync 1: the sheets (with their protection), the workbook's tables, DATE(2000, 1, 1), which tells 1904
+ * from 1900, and the size of the active sheet, usually the allocation table, with a sample of its first
+ * rows: they tell a read too big for one answer before it is tried, and how to cut it.
+ */
+async function listWorkbook(context: Excel.RequestContext): Promise<WorkbookListing> {
+  const worksheets = context.workbook.worksheets.load('items/id,items/name,items/visibility,items/protection/protected');
+  const tables = context.workbook.tables.load('items/name,items/showHeaders,items/showTotals,items/worksheet/id,items/columns/items/name');
+  const january2000 = context.workbook.functions.date(2000, 1, 1).load('value');
+  const activeSheet = context.workbook.worksheets.getActiveWorksheet().load('id');
+  const activeUsed = activeSheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+  const sample = activeUsed.getIntersectionOrNullObject(`1:${SAMPLE_ROWS}`).load('values,rowCount,columnCount');
   await context.sync();
-  const rowsBySheet = new Map<string, CellValue[][]>(sheets.map((sheet) => [sheet.name, []]));
-  const dateSamples: Array<{ value: unknown; text: string }> = [];
-  const areas: UsedArea[] = [];
-  used.forEach(({ range, sample }, index) => {
-    if (sheets[index].visibility !== 'veryHidden') collectDateSamples(sample, dateSamples);
-    if (range.isNullObject) return;
-    areas.push({ sheet: sheets[index], rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount });
+  const sheets = worksheets.items.map((worksheet) => ({
+    id: worksheet.id,
+    name: worksheet.name,
+    visibility: worksheet.visibility === 'VeryHidden' ? ('veryHidden' as const) : worksheet.visibility === 'Hidden' ? ('hidden' as const) : ('visible' as const),
+    protected: worksheet.protection.protected,
+  }));
+  const listed = tables.items.map((table) => ({
+    name: table.name,
+    sheetId: table.worksheet.id,
+    hasHeaderRow: table.showHeaders,
+    hasTotalsRow: table.showTotals,
+    columns: table.columns.items.map((column) => column.name),
+  }));
+  const active = activeUsed.isNullObject
+    ? undefined
+    : {
+        sheetId: activeSheet.id,
+        range: { row: activeUsed.rowIndex, column: activeUsed.columnIndex, rowCount: activeUsed.rowCount, columnCount: activeUsed.columnCount },
+        bytesPerCell: sample.isNullObject ? undefined : jsonBytes(checkedValues(sample.values, { row: activeUsed.rowIndex, column: activeUsed.columnIndex, rowCount: sample.rowCount, columnCount: sample.columnCount }, activeSheetName(sheets, activeSheet.id))) / Math.max(1, sample.rowCount * sample.columnCount),
+      };
+  return { sheets, tables: listed, date1904: january2000.value === JANUARY_2000_IN_1904, active };
+}
+
+function activeSheetName(sheets: readonly SheetInfo[], id: string): string {
+  return sheets.find((sheet) => sheet.id === id)?.name ?? id;
+}
+
+export function loadTableRanges(context: Excel.RequestContext, tables: readonly ListedTable[]): Excel.Range[] {
+  return tables.map((table) => context.workbook.tables.getItem(table.name).getRange().load('rowIndex,columnIndex,rowCount,columnCount'));
+}
+
+export function tableSnapshots(tables: readonly ListedTable[], ranges: readonly Excel.Range[]): Map<string, TableSnapshot[]> {
+  const bySheet = new Map<string, TableSnapshot[]>();
+  tables.forEach((table, index) => {
+    const range = ranges[index];
+    const snapshot: TableSnapshot = {
+      name: table.name,
+      range: { row: range.rowIndex, column: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount },
+      hasHeaderRow: table.hasHeaderRow,
+      hasTotalsRow: table.hasTotalsRow,
+      columns: table.columns,
+    };
+    bySheet.set(table.sheetId, [...(bySheet.get(table.sheetId) ?? []), snapshot]);
   });
-  for (const batch of batchChunks(splitIntoChunks(areas, cellsPerSync), cellsPerSync)) {
-    stopIfCancelled();
-    const loaded = batch.map((chunk) => {
-      const range = context.workbook.worksheets.getItem(chunk.area.sheet.name).getRange(chunkAddress(chunk));
-      range.load('values');
-      return { chunk, range };
-    });
-    await context.sync();
-    for (const { chunk, range } of loaded) storeRows(rowsBySheet, chunk, range.values);
+  return bySheet;
+}
+
+/** The values of a range as Excel answered them, or a clear error when the answer holds none (Excel sometimes answers null). */
+export function checkedValues(values: unknown, area: CellRange, sheetName: string): unknown[][] {
+  const complete = Array.isArray(values) && values.length === area.rowCount && values.every((row) => Array.isArray(row) && row.length === area.columnCount);
+  if (!complete) throw new UnreadableValues(formatSheetRangeAddress(sheetName, area));
+  return values as unknown[][];
+}
+
+/** Excel answered a read without the values asked for. */
+export class UnreadableValues extends Error {
+  constructor(address: string) {
+    super(`Excel answered the read of ${address} without its values; nothing was changed. Check again in a moment.`);
+    this.name = 'UnreadableValues';
   }
-  return toWorkbookRead(sheets, rowsBySheet, dateSamples);
 }
 
-function storeRows(rowsBySheet: Map<string, CellValue[][]>, chunk: Chunk, values: unknown[][]): void {
-  const rows = rowsBySheet.get(chunk.area.sheet.name) as CellValue[][];
+/** Stores the rows of an area (rows[0] is sheet row 1); returns how many bytes their JSON took on the wire. */
+export function storeRows(rows: CellValue[][], area: CellRange, values: unknown[][]): number {
   values.forEach((cells, offset) => {
-    const row: CellValue[] = new Array(chunk.area.columnIndex).fill(null);
+    const row: CellValue[] = new Array(area.column).fill(null);
     for (const value of cells) row.push(toCellValue(value));
-    rows[chunk.firstRow + offset] = row;
+    rows[area.row + offset] = row;
   });
+  return jsonBytes(values);
 }
 
-function collectDateSamples(sample: Excel.Range, into: Array<{ value: unknown; text: string }>): void {
-  sample.values.forEach((cells, r) => cells.forEach((value, c) => into.push({ value, text: String(sample.text[r][c]) })));
+/** UTF-8 bytes of a value's JSON, as it travels. */
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
 }
 
-function toWorkbookRead(sheets: readonly SheetInfo[], rowsBySheet: Map<string, CellValue[][]>, dateSamples: Array<{ value: unknown; text: string }>): WorkbookRead {
-  const snapshotSheets: SheetSnapshot[] = sheets.map((sheet) => ({ name: sheet.name, visibility: sheet.visibility, rows: rowsBySheet.get(sheet.name) ?? [] }));
-  return { snapshot: { sheets: snapshotSheets, date1904: inferDate1904(dateSamples) }, sheets };
+export function toWorkbookRead(
+  sheets: readonly SheetInfo[],
+  rowsBySheet: Map<string, CellValue[][]>,
+  tablesBySheet: Map<string, TableSnapshot[]>,
+  date1904: boolean,
+  valueBytes: number,
+): WorkbookRead {
+  const snapshotSheets: SheetSnapshot[] = sheets.map((sheet) => ({ name: sheet.name, visibility: sheet.visibility, rows: rowsBySheet.get(sheet.name) ?? [], tables: tablesBySheet.get(sheet.id) ?? [] }));
+  return { snapshot: { sheets: snapshotSheets, date1904 }, sheets, valueBytes };
 }
 
 export function isPayloadTooLarge(error: unknown): boolean {
@@ -158,93 +217,4 @@ export function toCellValue(value: unknown): CellValue {
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   const text = String(value);
   return ERROR_VALUES.has(text) ? { error: text } : text;
-}
-
-function splitIntoChunks(areas: readonly UsedArea[], cellsPerSync: number): Chunk[] {
-  const chunks: Chunk[] = [];
-  for (const area of areas) {
-    const rowsPerChunk = Math.max(1, Math.floor(cellsPerSync / Math.max(1, area.columnCount)));
-    for (let offset = 0; offset < area.rowCount; offset += rowsPerChunk) {
-      chunks.push({ area, firstRow: area.rowIndex + offset, rowCount: Math.min(rowsPerChunk, area.rowCount - offset) });
-    }
-  }
-  return chunks;
-}
-
-/** Groups chunks so each sync loads at most `cellsPerSync` cells. */
-function batchChunks(chunks: readonly Chunk[], cellsPerSync: number): Chunk[][] {
-  const batches: Chunk[][] = [];
-  let current: Chunk[] = [];
-  let cells = 0;
-  for (const chunk of chunks) {
-    const size = chunk.rowCount * chunk.area.columnCount;
-    if (current.length > 0 && cells + size > cellsPerSync) {
-      batches.push(current);
-      current = [];
-      cells = 0;
-    }
-    current.push(chunk);
-    cells += size;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
-
-function chunkAddress(chunk: Chunk): string {
-  const { columnIndex, columnCount } = chunk.area;
-  return `${columnLetters(columnIndex)}${chunk.firstRow + 1}:${columnLetters(columnIndex + columnCount - 1)}${chunk.firstRow + chunk.rowCount}`;
-}
-
-/** An edit reported by `onChanged`, as the live check collects them. */
-export interface SheetChange {
-  readonly worksheetId: string;
-  readonly address: string;
-  readonly changeType: string;
-}
-
-/** More changed rows than this re-reads the whole workbook instead. */
-const MAX_PATCHED_ROWS = 20_000;
-
-/**
- * The previous read with only the edited rows read again, in one sync; null when the edits are of a kind
- * that needs a whole read (rows or columns inserted or deleted, whole columns, sheets it does not know).
- */
-export async function readChangedRows(context: Excel.RequestContext, previous: WorkbookRead, changes: readonly SheetChange[]): Promise<WorkbookRead | null> {
-  const bands: Array<{ sheet: SheetInfo; top: number; bottom: number; width: number }> = [];
-  let rowCount = 0;
-  for (const change of changes) {
-    const sheet = previous.sheets.find((candidate) => candidate.id === change.worksheetId);
-    const edited = parseRangeAddress(change.address)?.range;
-    // Whole columns (or whole rows, whose width the event does not bound) need a whole read.
-    if (sheet === undefined || change.changeType !== 'RangeEdited' || edited === undefined || edited.rowCount === MAX_ROWS) return null;
-    const top = edited.row + 1;
-    const bottom = edited.row + edited.rowCount;
-    const known = previous.snapshot.sheets.find((candidate) => candidate.name === sheet.name)?.rows ?? [];
-    const width = Math.max(columnCountOf(known), edited.columnCount === MAX_COLUMNS ? 0 : edited.column + edited.columnCount);
-    rowCount += bottom - top + 1;
-    if (rowCount > MAX_PATCHED_ROWS) return null;
-    bands.push({ sheet, top, bottom, width });
-  }
-  const loaded = bands.map((band) => {
-    const range = context.workbook.worksheets.getItem(band.sheet.name).getRange(`A${band.top}:${columnLetters(band.width - 1)}${band.bottom}`);
-    range.load('values');
-    return { band, range };
-  });
-  await context.sync();
-  const rowsBySheet = new Map(previous.snapshot.sheets.map((sheet) => [sheet.name, [...sheet.rows] as Array<CellValue[] | undefined>]));
-  for (const { band, range } of loaded) {
-    const rows = rowsBySheet.get(band.sheet.name);
-    if (rows === undefined) continue;
-    range.values.forEach((values, offset) => {
-      rows[band.top - 1 + offset] = values.map(toCellValue);
-    });
-  }
-  const sheets = previous.snapshot.sheets.map((sheet) => ({ ...sheet, rows: rowsBySheet.get(sheet.name) ?? sheet.rows }));
-  return { snapshot: { ...previous.snapshot, sheets }, sheets: previous.sheets };
-}
-
-function columnCountOf(rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>): number {
-  let width = 0;
-  for (const row of rows) if (row !== undefined && row.length > width) width = row.length;
-  return width;
 }

@@ -1,4 +1,6 @@
-import { CheckOptions, CheckReport, describeResolution, Issue, LoggedChange, planIssueFix, planResolutionEdits, Resolution, WorkbookSnapshot } from '../core';
+import {
+  CheckOptions, CheckReport, describeResolution, Issue, LoggedChange, planId, planIssueFix, planResolutionEdits, PlanStep, plural, Resolution, WorkbookSnapshot,
+} from '../core';
 import { PaintOutcome } from './paintConflicts';
 
 // What the session shows the pane and the ribbon, and what it keeps to undo.
@@ -10,7 +12,20 @@ export interface IssueFix {
   readonly value?: string;
 }
 
-export type Action = Resolution | IssueFix;
+/** The same fix on many rows at once ("Use Trainium2 on 12 rows"): one step, one Undo. */
+export interface IssueFixes {
+  readonly kind: 'fixes';
+  readonly issues: readonly Issue[];
+  readonly value: string;
+}
+
+/** A levelling plan (or the steps of it the lead kept), applied, logged and undone as one resolution. */
+export interface Levelling {
+  readonly kind: 'level';
+  readonly steps: readonly PlanStep[];
+}
+
+export type Action = Resolution | IssueFix | IssueFixes | Levelling;
 
 export interface CheckedWorkbook {
   readonly report: CheckReport;
@@ -48,13 +63,24 @@ export interface SessionOptions {
   readonly debounceMs?: number;
 }
 
-/** What applying an action writes and logs, and the words of its button. */
-export function planStep(checked: CheckedWorkbook, action: Action): UndoStep {
+/** What applying an action writes, the words of its button, and its log entries (one, or one per edit of a plan). */
+export function planStep(checked: CheckedWorkbook, action: Action): { step: UndoStep; entries: LoggedChange[] } {
+  if (action.kind === 'level') return planLevelling(checked, action.steps);
+  const step = planOneStep(checked, action);
+  return { step, entries: [step] };
+}
+
+function planOneStep(checked: CheckedWorkbook, action: Exclude<Action, Levelling>): UndoStep {
   const { report, snapshot } = checked;
   if (action.kind === 'fix') {
     const { issue } = action;
     const value = action.value ?? issue.suggestion;
     return { action: 'fix', conflict: '', rows: String(issue.row), edits: planIssueFix(snapshot, issue, value), label: `Fix ${issue.cell}: ${value}`, reason: issue.message };
+  }
+  if (action.kind === 'fixes') {
+    const edits = action.issues.flatMap((issue) => planIssueFix(snapshot, issue, action.value));
+    const rows = [...new Set(action.issues.map((issue) => issue.row))];
+    return { action: 'fix', conflict: '', rows: rows.join(', '), edits, label: `Use ${action.value} on ${plural(rows.length, 'row')}`, reason: action.issues[0]?.message ?? '' };
   }
   const label = describeResolution(report, action);
   const conflict = report.conflicts.find((candidate) => candidate.id === action.conflictId);
@@ -63,3 +89,33 @@ export function planStep(checked: CheckedWorkbook, action: Action): UndoStep {
   return { action: action.kind, conflict: action.conflictId, rows, edits: planResolutionEdits(report, snapshot, action), label, reason: settles ? action.reason : label };
 }
 
+
+/** A plan as one step to undo, logged as one entry per edit under the plan's id. */
+function planLevelling(checked: CheckedWorkbook, steps: readonly PlanStep[]): { step: UndoStep; entries: LoggedChange[] } {
+  const id = planId(steps);
+  const rows = steps.map((planned) => planned.resolution.row);
+  const entries = steps.map((planned) => ({
+    action: `level ${planned.resolution.kind}`, conflict: planned.resolution.conflictId, rows: String(planned.resolution.row), edits: planned.edits,
+    reason: `Plan ${id}: ${describeResolution(checked.report, planned.resolution)}`,
+  }));
+  const label = `Level the calendar: ${plural(steps.length, 'change')} (plan ${id})`;
+  return { step: { action: 'level', conflict: id, rows: rows.join(', '), edits: steps.flatMap((planned) => planned.edits), label, reason: label }, entries };
+}
+
+/** Excel's refusals the user can act on, in words; other errors keep their own message. */
+const ACTIONABLE: Readonly<Record<string, string>> = {
+  InvalidOperationInCellEditMode: 'Excel is waiting for you to finish editing a cell. Press Enter or Esc, then try again.',
+  AccessDenied: 'a sheet it must change is protected. Unprotect it (Review › Unprotect Sheet) and try again.',
+};
+
+/** The message of an error as the pane shows it. */
+export function messageOf(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && code in ACTIONABLE) return ACTIONABLE[code];
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Two co-authors added the same sheet at once, and this add-in came second. */
+export function isAlreadyAdded(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === 'ItemAlreadyExists';
+}

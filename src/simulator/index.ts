@@ -1,10 +1,12 @@
 // Test and demo code: the add-in's production bundles never import this directory.
 export { ExcelSimulator } from './ExcelSimulator';
-export type { ExcelSimulatorOptions, SimulatorSheet, SimulatorStats } from './ExcelSimulator';
+export type { ExcelSimulatorOptions } from './ExcelSimulator';
+export type { FillInput, SimulatorSheet, SimulatorTable } from './simulatorSheets';
+export type { HostStats } from './excelHost';
 export type { CellInput } from './cellContent';
-export type { SimulatorLimits } from './simulatedRequestContext';
-export { DEFAULT_LIMITS } from './simulatedRequestContext';
-export { SimulatedOfficeError } from './simulatedOfficeError';
-export type { SimulatedErrorCode } from './simulatedOfficeError';
-export type { SimulatedWorksheetChangedEventArgs } from './worksheetChangedEventArgs';
-export type { SheetVisibility } from './workbookModel';
+export type { HostLimits } from './hostTypes';
+export { DEFAULT_LIMITS } from './hostTypes';
+export type { HostErrorCode } from './hostError';
+export type { HostLocale } from './displayText';
+export { compareVersions, NEWEST_EXCEL_API } from './requirementSets';
+export type { SheetVisibility, CellFill } from './workbookModel';

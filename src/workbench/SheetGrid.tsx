@@ -2,6 +2,7 @@ import * as React from 'react';
 import { CellRange, columnLetters, formatCellAddress, rangeContains } from '../core';
 import type { CellInput, ExcelSimulator } from '../simulator';
 import { CellFormat, dateColumnsOf, editText, GridValue, typedInput } from './cellDisplay';
+import { shownColor } from './excelColors';
 import { GridCell } from './GridCell';
 import { GridPosition, keyMove, ROW_HEIGHT, useGridGeometry } from './gridGeometry';
 import { useCellEditor } from './useCellEditor';
@@ -120,7 +121,7 @@ export function SheetGrid({ sim, sheet, version, date1904, selection, columnWidt
     const address = formatCellAddress(position);
     return (
       <GridCell
-        key={column} id={cellId(position)} address={address} value={valueAt(position)} format={formatAt(position)} fill={sim.fillAt(sheet, address)}
+        key={column} id={cellId(position)} address={address} value={valueAt(position)} format={formatAt(position)} fill={shownColor(sim.fillDetailsAt(sheet, address))}
         active={active.row === row && active.column === column} selected={selectionShown && selection.some((range) => rangeContains(range, position))}
         editorText={editor.isEditingAt(position) ? editor.editing?.text : undefined}
         onPick={() => {

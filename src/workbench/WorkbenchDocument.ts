@@ -36,9 +36,8 @@ export class WorkbenchDocument {
   static async open(fileName: string, bytes: ArrayBuffer, options: DocumentOptions): Promise<WorkbenchDocument> {
     const workbook = await xlsxToSimulator(bytes);
     const sim = new ExcelSimulator({ sheets: workbook.sheets, activeSheet: workbook.activeSheet, latencyMs: LATENCY_MS, date1904: workbook.date1904 });
-    const excelRun = sim.excel.run as unknown as ExcelRun;
     // Any run may have painted cells, moved the selection or added the log sheet: redraw after each.
-    const run: ExcelRun = (runOptions, batch) => excelRun(runOptions, batch).finally(options.onChange);
+    const run: ExcelRun = (runOptions, batch) => sim.run(runOptions, batch).finally(options.onChange);
     const session = new CheckSession({ run, who: options.who });
     session.subscribe(options.onChange);
     return new WorkbenchDocument(fileName, sim, session, workbook, bytes, run, options.onChange);

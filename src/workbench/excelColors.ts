@@ -47,6 +47,12 @@ export function resolveColor(color: XlsxColor | undefined, theme: readonly strin
   return `#${applyTint(rgb, color.tint ?? 0).toUpperCase()}`;
 }
 
+/** The colour a fill shows: its colour with its tint applied; null for "No Fill". */
+export function shownColor(fill: { readonly color: string; readonly tintAndShade?: number } | null): string | null {
+  if (fill === null) return null;
+  return `#${applyTint(fill.color.slice(1), fill.tintAndShade ?? 0).toUpperCase()}`;
+}
+
 /** Excel's tint: lighten (tint > 0) or darken (tint < 0) the colour's HSL lightness. */
 export function applyTint(rgb: string, tint: number): string {
   if (tint === 0) return rgb;

@@ -1,21 +1,27 @@
-import { compareVersions, installOfficeShim } from './officeShim';
+import { installOfficeShim } from './officeShim';
+
+type Target = { Office?: { actions: Record<string, unknown> & { associate?: (id: string, handler: (event: { completed: () => void }) => void) => void }; addin: { showAsTaskpane?: () => Promise<void> } } };
 
 describe('installOfficeShim', () => {
-  it('supports ExcelApi up to 1.18 and nothing else', () => {
-    const target: { Office?: { context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } } } } = {};
+  it('adds to the client library’s Office what its Excel file leaves to the loader, keeping the rest', () => {
+    const replaceShortcuts = () => undefined;
+    const target: Target = { Office: { actions: { replaceShortcuts }, addin: {} } };
     installOfficeShim(target);
-    const supported = target.Office?.context.requirements.isSetSupported;
-    expect([supported?.('ExcelApi', '1.9'), supported?.('ExcelApi', '1.18'), supported?.('ExcelApi', '1.19'), supported?.('WordApi', '1.1')]).toEqual([true, true, false, false]);
-    expect(compareVersions('1.9', '1.18')).toBe(-1);
+    expect(target.Office?.actions.replaceShortcuts).toBe(replaceShortcuts);
+    expect(typeof target.Office?.actions.associate).toBe('function');
+  });
+
+  it('refuses to start without the client library', () => {
+    expect(() => installOfficeShim({})).toThrow(/Office\.js client library/);
   });
 
   it('runs an associated ribbon function, resolving when it completes, and shows the pane on request', async () => {
-    const target: { Office?: { actions: { associate: (id: string, handler: (event: { completed: () => void }) => void) => void }; addin: { showAsTaskpane: () => Promise<void> } } } = {};
+    const target: Target = { Office: { actions: {}, addin: {} } };
     const shim = installOfficeShim(target);
     const shown: boolean[] = [];
     shim.onTaskpaneVisibility((visible) => shown.push(visible));
-    target.Office?.actions.associate('checkConflicts', (event) => {
-      void target.Office?.addin.showAsTaskpane();
+    target.Office?.actions.associate?.('checkConflicts', (event) => {
+      void target.Office?.addin.showAsTaskpane?.();
       setTimeout(event.completed, 10);
     });
     await shim.executeFunction('checkConflicts');

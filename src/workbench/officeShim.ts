@@ -1,6 +1,3 @@
-/** The newest Excel API requirement set the simulator stands in for. */
-const EXCEL_API_VERSION = '1.18';
-
 type ActionHandler = (event: { completed: () => void }) => unknown;
 
 /** The workbench's side of the shim: what Excel's ribbon and window frame would do. */
@@ -11,23 +8,33 @@ export interface OfficeShim {
   onTaskpaneVisibility(listener: (visible: boolean) => void): () => void;
 }
 
+interface OfficeNamespace {
+  actions?: Record<string, unknown>;
+  addin?: Record<string, unknown>;
+  onReady?: unknown;
+}
+
+const NOT_LOADED = "The workbench page loads Microsoft's Office.js client library (excel-web-16.00.debug.js) before its bundle, and it did not load.";
+
 /**
- * Puts a minimal `Office` on `target`: the parts the add-in's pane, session and ribbon function touch
- * (requirement sets, showing the task pane, associating ribbon functions, onReady). Nothing else.
+ * Adds to the `Office` of Microsoft's client library, loaded before the bundle, the parts its Excel file
+ * leaves to office.js's loader and to Excel's frame: associating ribbon functions, showing and hiding the
+ * task pane, and onReady. `Office.context` (the requirement sets) comes from the simulated host when a
+ * workbook is opened (ExcelSimulator.install).
  */
 export function installOfficeShim(target: object): OfficeShim {
+  const office = (target as { Office?: OfficeNamespace }).Office;
+  if (office === undefined) throw new Error(NOT_LOADED);
   const handlers = new Map<string, ActionHandler>();
   const listeners = new Set<(visible: boolean) => void>();
   const setTaskpaneVisible = async (visible: boolean): Promise<void> => listeners.forEach((listener) => listener(visible));
   const info = { host: 'Excel', platform: 'OfficeOnline' };
-  (target as { Office?: unknown }).Office = {
-    context: { requirements: { isSetSupported: (name: string, minVersion = '1.1') => name === 'ExcelApi' && compareVersions(minVersion, EXCEL_API_VERSION) <= 0 } },
-    addin: { showAsTaskpane: () => setTaskpaneVisible(true), hide: () => setTaskpaneVisible(false) },
-    actions: { associate: (id: string, handler: ActionHandler) => void handlers.set(id, handler) },
-    onReady: (callback?: (readyInfo: typeof info) => void) => {
-      callback?.(info);
-      return Promise.resolve(info);
-    },
+  office.actions = { ...(office.actions ?? {}), associate: (id: string, handler: ActionHandler) => void handlers.set(id, handler) };
+  // The library's own showAsTaskpane asks Excel's frame, which the workbench draws itself.
+  office.addin = { ...(office.addin ?? {}), showAsTaskpane: () => setTaskpaneVisible(true), hide: () => setTaskpaneVisible(false) };
+  office.onReady = (callback?: (readyInfo: typeof info) => void) => {
+    callback?.(info);
+    return Promise.resolve(info);
   };
   return {
     executeFunction: (id) =>
@@ -41,14 +48,4 @@ export function installOfficeShim(target: object): OfficeShim {
       return () => listeners.delete(listener);
     },
   };
-}
-
-/** Compares dotted versions numerically: "1.9" < "1.18". */
-export function compareVersions(a: string, b: string): number {
-  const [left, right] = [a, b].map((version) => version.split('.').map(Number));
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
 }

@@ -74,8 +74,12 @@ describe('simulatorToXlsx', () => {
 
     async function saveAfter(change: (sim: ExcelSimulator) => Promise<void>): Promise<ExcelJS.Workbook> {
       const opened = await xlsxToSimulator(original);
-      const sim = new ExcelSimulator({ sheets: opened.sheets });
-      await change(sim);
+      const sim = new ExcelSimulator({ sheets: opened.sheets }).install(globalThis);
+      try {
+        await change(sim);
+      } finally {
+        sim.uninstall();
+      }
       return readWithExcelJs(await simulatorToXlsx({ ...opened, sheets: sim.toSheets() }, original));
     }
 
@@ -108,7 +112,7 @@ describe('simulatorToXlsx', () => {
 
     it('adds the sheets the add-in created, such as the resolution log', async () => {
       const saved = await saveAfter(async (sim) => {
-        await sim.excel.run(async (context) => {
+        await sim.run({}, async (context) => {
           context.workbook.worksheets.add('Resolution log').getRange('A1:B1').values = [['When', 'Action']];
           await context.sync();
         });

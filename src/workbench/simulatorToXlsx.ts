@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { CellInput, SheetVisibility, SimulatorSheet } from '../simulator';
+import type { CellInput, FillInput, SheetVisibility, SimulatorSheet } from '../simulator';
 import { parseRangeAddress } from '../core';
+import { shownColor } from './excelColors';
 import { cellInputOf, solidFillOf, themeColorsOf, WorkbenchWorkbook } from './xlsxToSimulator';
 
 const STATE: Record<SheetVisibility, ExcelJS.WorksheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
@@ -68,18 +69,30 @@ function wantedCells(sheet: SimulatorSheet): Map<string, WantedCell> {
     if (rect === undefined) throw new Error(`simulatorToXlsx: malformed address "${address}"`);
     for (let r = rect.row; r < rect.row + rect.rowCount; r++) for (let c = rect.column; c < rect.column + rect.columnCount; c++) visit(at(r, c));
   };
-  for (const [address, color] of Object.entries(sheet.fills ?? {})) forEachCell(address, (cell) => (cell.fill = color === 'none' ? null : color.toUpperCase()));
+  for (const [address, fill] of Object.entries(sheet.fills ?? {})) forEachCell(address, (cell) => (cell.fill = fillColor(fill)));
   for (const [address, format] of Object.entries(sheet.numberFormats ?? {})) forEachCell(address, (cell) => (cell.numberFormat = format));
   return cells;
 }
 
+/** The solid colour the file gets for a fill: its colour with its tint applied. */
+function fillColor(fill: FillInput): string | null {
+  if (fill === 'none') return null;
+  return shownColor(typeof fill === 'string' ? { color: fill.toUpperCase() } : { ...fill, color: fill.color.toUpperCase() });
+}
+
 function sameInput(a: CellInput, b: CellInput): boolean {
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) return a.error === b.error;
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    if ('formula' in a || 'formula' in b) return 'formula' in a && 'formula' in b && a.formula === b.formula && a.value === b.value;
+    return a.error === b.error;
+  }
   return a === b;
 }
 
 function excelJsValue(value: CellInput): ExcelJS.CellValue {
-  if (typeof value === 'object' && value !== null) return { error: value.error as ExcelJS.CellErrorValue['error'] };
+  if (typeof value === 'object' && value !== null) {
+    if ('formula' in value) return { formula: value.formula.replace(/^=/, ''), result: value.value } as ExcelJS.CellFormulaValue;
+    return { error: value.error as ExcelJS.CellErrorValue['error'] };
+  }
   // Text stays text: ExcelJS writes a formula only when given a { formula } object.
   return value;
 }

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 /**
  * The workbench in a headless Chromium (Debian's, or the npm one: chooseChromium.ts): the add-in's real task pane, ribbon function and adapter against the
  * in-browser Excel simulator, driven as a lead would drive them. The tests in each describe run in order
@@ -229,6 +230,17 @@ describe(`in ${CHROMIUM.label}`, () => {
       const selected = (await page.locator('.cell.selected').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-address') ?? ''))) as string[];
       expect(new Set(selected.map((address) => Number(/\d+/.exec(address)?.[0])))).toEqual(new Set(rows));
       expect(await workbench.backgrounds(selected)).toEqual(Object.fromEntries(selected.map((address) => [address, YELLOW])));
+    });
+
+    it('runs the add-in on Microsoft’s Office.js client library, loaded unmodified from the page’s own origin', async () => {
+      const library = await page.evaluate(() => {
+        const script = [...document.scripts].find((element) => element.src.endsWith('/excel-web-16.00.debug.js'));
+        const realm = window as unknown as { OfficeExtension?: { HttpUtility?: { setCustomSendRequestFunc?: unknown } }; Excel?: { run?: unknown } };
+        return { sameOrigin: script !== undefined && new URL(script.src).origin === location.origin, http: typeof realm.OfficeExtension?.HttpUtility?.setCustomSendRequestFunc, run: typeof realm.Excel?.run };
+      });
+      expect(library).toEqual({ sameOrigin: true, http: 'function', run: 'function' });
+      const served = await (await fetch(new URL('excel-web-16.00.debug.js', page.url()))).text();
+      expect(served).toBe(await fs.readFile(require.resolve('@microsoft/office-js/dist/excel-web-16.00.debug.js'), 'utf8'));
     });
 
     it('has no accessibility violations on the whole page (axe-core)', async () => {

@@ -1,4 +1,4 @@
-import { ExcelSimulator, SimulatorSheet } from '../../src/simulator/ExcelSimulator';
+import { ExcelSimulator, SimulatorSheet } from '../../src/simulator';
 import { BookingRow, HEADER, LAB_FILLS, rowCells } from '../fixtures/bookingRows';
 
 export { HEADER, serial } from '../fixtures/bookingRows';
@@ -40,4 +40,14 @@ export function fillsOf(sim: ExcelSimulator, sheet: string, lastRow: number, las
     }
   }
   return fills;
+}
+
+/** What the log's When holds for a moment: the Excel date-time serial of the user's local time, and how it shows. */
+export function loggedWhen(moment: Date): { serial: number; text: string } {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const days = Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate()) / 86_400_000 + 25_569;
+  return {
+    serial: days + (moment.getHours() * 3600 + moment.getMinutes() * 60 + moment.getSeconds()) / 86_400,
+    text: `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())} ${pad(moment.getHours())}:${pad(moment.getMinutes())}`,
+  };
 }

@@ -20,15 +20,19 @@ const rowArb = fc.record({
   length: fc.integer({ min: 0, max: 15 }),
   chips: fc.integer({ min: 1, max: 512 }),
   status: fc.constantFrom('confirmed', 'tentative', 'cancelled', ''),
+  // Dates and chips pasted as text, which Excel would turn into serials and numbers if written back as they are.
+  asText: fc.boolean(),
   fills: fc.array(fc.constantFrom(...FILLS), { minLength: HEADER.length, maxLength: HEADER.length }),
 });
 
-function buildRows(generated: ReadonlyArray<{ pool: number; startOffset: number; length: number; chips: number; status: string }>): Row[] {
+function buildRows(generated: ReadonlyArray<{ pool: number; startOffset: number; length: number; chips: number; status: string; asText: boolean }>): Row[] {
   const base = serial('2026-04-01');
+  const iso = (serialDay: number) => new Date(Date.UTC(1899, 11, 30) + serialDay * 86_400_000).toISOString().slice(0, 10);
   return generated.map((row, index) => {
     const [provider, region, silicon] = POOLS[row.pool];
     const start = base + row.startOffset;
-    return [`R-${index}`, `Lab ${'ABC'[index % 3]}`, `team-${index}`, 'research', provider, region, silicon, row.chips, start, start + row.length, row.status, ''];
+    const [startCell, endCell, chips] = row.asText ? [iso(start), iso(start + row.length), String(row.chips)] : [start, start + row.length, row.chips];
+    return [`R-${index}`, `Lab ${'ABC'[index % 3]}`, `team-${index}`, 'research', provider, region, silicon, chips, startCell, endCell, row.status, ''];
   });
 }
 

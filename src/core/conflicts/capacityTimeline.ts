@@ -79,8 +79,12 @@ export function isOpenTo(segment: CapacitySegment, lab: string): boolean {
 
 /** Whether every day of `[start, end)` has capacity the lab may use: shared, or its own. */
 export function isOpenThroughout(timeline: readonly CapacitySegment[] | undefined, labText: string, start: CalendarDay, end: CalendarDay): boolean {
+  return isOpenToLabThroughout(timeline, normalizeName(labText), start, end);
+}
+
+/** `isOpenThroughout` for a lab already normalised, for callers asking of many pools. */
+export function isOpenToLabThroughout(timeline: readonly CapacitySegment[] | undefined, lab: string, start: CalendarDay, end: CalendarDay): boolean {
   if (timeline === undefined) return false;
-  const lab = normalizeName(labText);
   let covered = start;
   for (const segment of overlappingSegments(timeline, start, end)) {
     if (segment.start > covered || !isOpenTo(segment, lab)) return false;

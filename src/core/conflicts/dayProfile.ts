@@ -41,6 +41,25 @@ export class DayProfile {
     return fitsOnDay(this.holders[i], this.demand[i], this.capacity === null ? null : this.capacity[i], chips);
   }
 
+  /** Whether a booking of `chips` may hold every day of `[start, endExclusive)`. */
+  fitsThroughout(start: CalendarDay, endExclusive: CalendarDay, chips: number): boolean {
+    for (let day = start; day < endExclusive; day++) if (!this.fits(day, chips)) return false;
+    return true;
+  }
+
+  /**
+   * The fewest days later (1 to `maxDays`) that a booking of `chips` holding `[start, endExclusive)`
+   * can go so that it fits every day it then holds; undefined when no such shift exists.
+   */
+  smallestLaterShift(start: CalendarDay, endExclusive: CalendarDay, chips: number, maxDays: number): number | undefined {
+    const length = endExclusive - start;
+    // Days that do not fit, counted from the day after `start`, so each candidate is checked in O(1).
+    const bad = new Int32Array(length + maxDays + 1);
+    for (let i = 0; i < length + maxDays; i++) bad[i + 1] = bad[i] + (this.fits(start + 1 + i, chips) ? 0 : 1);
+    for (let days = 1; days <= maxDays; days++) if (bad[days - 1 + length] - bad[days - 1] === 0) return days;
+    return undefined;
+  }
+
   /** The chips reserved on the day, or null without a Capacity table. */
   capacityOn(day: CalendarDay): number | null {
     const i = day - this.firstDay;

@@ -5,8 +5,11 @@ import { BookingField, TableLayout } from '../tables/tableLayout';
 /** Very hidden sheet where the add-in remembers fills it replaced, so they survive closing the file and reach co-authors. */
 export const STATE_SHEET = 'CapacityCheck state';
 
-/** A cell's own fill before it was painted; null means no fill (restored with `fill.clear()`). */
-export type CellFill = { readonly color: string; readonly pattern: string } | null;
+/**
+ * A cell's own fill before it was painted; null means no fill (restored with `fill.clear()`). A theme
+ * colour picked from Excel's palette is its base colour lightened or darkened by `tintAndShade` (-1 to 1).
+ */
+export type CellFill = { readonly color: string; readonly pattern: string; readonly tintAndShade?: number } | null;
 
 export interface RememberedFill {
   readonly sheet: string;
@@ -23,7 +26,7 @@ export const memoryKey = (sheet: string, address: string): string => `${sheet}!$
 
 const FILL_KIND = 'fill';
 
-/** Remembered fills from the state sheet's rows: kind, sheet, address, colour, pattern, row fingerprint. */
+/** Remembered fills from the state sheet's rows: kind, sheet, address, colour, pattern, row fingerprint, tint (absent in older rows). */
 export function parseFillMemory(rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>): FillMemory {
   const memory: FillMemory = new Map();
   for (const row of rows) {
@@ -33,18 +36,21 @@ export function parseFillMemory(rows: ReadonlyArray<ReadonlyArray<CellValue> | u
     if (sheet === '' || address === '') continue;
     const color = cellText(row[3]);
     const pattern = cellText(row[4]);
-    const original: CellFill = color === '' || pattern === '' || pattern === 'None' ? null : { color, pattern };
+    const tint = typeof row[6] === 'number' ? row[6] : Number(cellText(row[6]) || 0);
+    const original: CellFill = color === '' || pattern === '' || pattern === 'None' ? null : { color, pattern, ...(tint === 0 || !Number.isFinite(tint) ? {} : { tintAndShade: tint }) };
     memory.set(memoryKey(sheet, address), { sheet, address, original, fingerprint: cellText(row[5]) });
   }
   return memory;
 }
 
-/** Rows for the state sheet: kind, sheet, address, colour, pattern, row fingerprint. */
+/** Rows for the state sheet: kind, sheet, address, colour, pattern, row fingerprint, tint (as text, so every cell is text). */
 export function serializeFillMemory(memory: FillMemory): string[][] {
-  return [...memory.values()].map((entry) => [FILL_KIND, entry.sheet, entry.address, entry.original?.color ?? '', entry.original?.pattern ?? 'None', entry.fingerprint]);
+  return [...memory.values()].map((entry) => [
+    FILL_KIND, entry.sheet, entry.address, entry.original?.color ?? '', entry.original?.pattern ?? 'None', entry.fingerprint, String(entry.original?.tintAndShade ?? 0),
+  ]);
 }
 
-export const STATE_COLUMNS = 6;
+export const STATE_COLUMNS = 7;
 
 /** Columns that say whose a row is and that no resolution rewrites (never its pool, dates or chips). */
 export const FINGERPRINT_FIELDS: readonly BookingField[] = ['id', 'lab', 'team', 'workload', 'owner', 'priority', 'notes'];

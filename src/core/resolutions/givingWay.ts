@@ -31,3 +31,19 @@ export function compareGivingWay(a: Booking, b: Booking): number {
 export function inGivingWayOrder<T extends Booking>(bookings: readonly T[]): T[] {
   return [...bookings].sort(compareGivingWay);
 }
+
+/**
+ * Why `booking` gives way before `other`, in the words of the order: the deciding reason, then the
+ * lesser ones that agree with it. @example "tentative; booked after row 73". Empty when it does not.
+ */
+export function givingWayReason(booking: Booking, other: Booking): string {
+  if (compareGivingWay(booking, other) >= 0) return '';
+  const status = statusRank(booking.status) - statusRank(other.status);
+  const priority = priorityRank(booking.priority) - priorityRank(other.priority);
+  const reasons: string[] = [];
+  if (status < 0) reasons.push(booking.status.trim().toLowerCase() || 'no status');
+  // A lesser reason is named only when it points the same way as the deciding one.
+  if (status <= 0 && priority < 0) reasons.push(`priority ${booking.priority.trim() || 'none'} below ${other.priority.trim() || 'none'}`);
+  if (status <= 0 && priority <= 0 && booking.sheetRow > other.sheetRow) reasons.push(`booked after row ${other.sheetRow}`);
+  return reasons.join('; ');
+}

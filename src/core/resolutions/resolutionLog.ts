@@ -3,14 +3,16 @@ import { parseCellAddress } from '../model/address';
 import { CellEdit } from '../model/cellEdit';
 import { CheckReport } from '../model/report';
 import { describeEdits } from '../presentation/describeResolution';
-import { dayFromSerial, formatIsoDay } from '../model/calendarDay';
+import { BugIndicatingError } from '../model/bugIndicatingError';
+import { dayFromSerial, dayFromYmd, formatIsoDay, serialFromDay } from '../model/calendarDay';
 import { cellText, CellValue, SheetSnapshot } from '../model/snapshot';
 
 export const RESOLUTION_LOG_SHEET = 'Resolution log';
 
 /** One log entry: a row of the `Resolution log` sheet, recording a resolution, a fix or an undo. */
 export interface LogEntry {
-  readonly when: string;
+  /** An Excel date-time serial (in the workbook's date system) of the user's local time. */
+  readonly when: number;
   readonly who: string;
   /** The conflict's id; '' for a fix. */
   readonly conflict: string;
@@ -31,7 +33,7 @@ const LOG_COLUMNS: ReadonlyArray<readonly [string, keyof LogEntry]> = [
 export const RESOLUTION_LOG_COLUMNS: readonly string[] = LOG_COLUMNS.map(([header]) => header);
 
 /** The entry's cells, in the log's column order. */
-export function logRowValues(entry: LogEntry): string[] {
+export function logRowValues(entry: LogEntry): Array<string | number> {
   return LOG_COLUMNS.map(([, field]) => entry[field]);
 }
 
@@ -44,8 +46,26 @@ export interface LoggedChange {
   readonly reason: string;
 }
 
+/** A moment as the user's clock reads it, which the adapter knows and the core does not. */
+export interface LocalDateTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** The Excel date-time serial of a local moment, in the workbook's date system. */
+export function dateTimeSerial(at: LocalDateTime, date1904: boolean): number {
+  const day = dayFromYmd(at.year, at.month, at.day);
+  if (day === undefined) throw new BugIndicatingError(`${at.year}-${at.month}-${at.day} is no day`);
+  return serialFromDay(day, date1904) + (at.hour * 3600 + at.minute * 60 + at.second) / 86_400;
+}
+
 /** The log entry of a change, its Before and After written with dates as dates where the cells are Start or End. */
-export function logEntryFor(report: CheckReport, change: LoggedChange, when: string, who: string): LogEntry {
+export function logEntryFor(report: CheckReport, change: LoggedChange, at: LocalDateTime, who: string): LogEntry {
+  const when = dateTimeSerial(at, report.date1904);
   const layout = report.allocation;
   const dateColumns = [layout.columns.start, layout.columns.end].filter((column) => column !== undefined).map((column) => column.index);
   const dateAddresses = new Set(

@@ -163,7 +163,8 @@ function smallestShift(pool: DayProfile, booking: Booking): number | undefined {
   return undefined;
 }
 
-interface MoveTarget {
+/** A pool a booking could be moved to. */
+export interface MoveTarget {
   readonly provider: string;
   readonly region: string;
   readonly silicon: string;
@@ -205,7 +206,7 @@ function suggestMoves(report: CheckReport, conflict: Conflict, involved: readonl
     .slice(0, MAX_MOVES);
 }
 
-function groupActiveByPool<T extends CapacityRow>(rows: readonly T[]): Map<string, T[]> {
+export function groupActiveByPool<T extends CapacityRow>(rows: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     if (!row.active || row.pool === null) continue;
@@ -217,7 +218,7 @@ function groupActiveByPool<T extends CapacityRow>(rows: readonly T[]): Map<strin
 }
 
 /** Where a booking could go: the Capacity table's pools when there is one, else the regions the catalog names per offering. */
-function moveTargets(report: CheckReport): MoveTarget[] {
+export function moveTargets(report: CheckReport): MoveTarget[] {
   if (report.capacity !== null) {
     const seen = new Map<string, MoveTarget>();
     for (const row of report.capacityRows) {

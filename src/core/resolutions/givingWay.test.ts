@@ -1,0 +1,35 @@
+import { Booking } from '../model/booking';
+import { givingWayReason, inGivingWayOrder, priorityRank } from './givingWay';
+
+const booking = (sheetRow: number, status: string, priority = ''): Booking => ({
+  sheetRow, id: '', lab: '', team: '', workload: '', status, priority, owner: '', notes: '', providerText: '', regionText: '', siliconText: '', blockText: '',
+  pool: null, silicon: null, chips: null, start: null, endExclusive: null, active: true, catalogued: true,
+});
+
+describe('inGivingWayOrder', () => {
+  it('puts tentative before confirmed, less important before more, later rows before earlier', () => {
+    const order = inGivingWayOrder([booking(2, 'confirmed', 'P0'), booking(3, 'tentative', 'P0'), booking(4, 'confirmed', 'P2'), booking(5, 'confirmed', 'P0')]);
+    expect(order.map((b) => b.sheetRow)).toEqual([3, 4, 5, 2]);
+  });
+});
+
+describe('givingWayReason', () => {
+  it('names the deciding reason and the lesser ones agreeing with it', () => {
+    expect(givingWayReason(booking(80, 'Tentative'), booking(73, 'confirmed'))).toBe('tentative; booked after row 73');
+    expect(givingWayReason(booking(60, 'tentative', 'P0'), booking(73, 'confirmed', 'P3'))).toBe('tentative');
+    expect(givingWayReason(booking(80, 'confirmed', 'P2'), booking(73, 'confirmed', 'P0'))).toBe('priority P2 below P0; booked after row 73');
+    expect(givingWayReason(booking(80, 'confirmed'), booking(73, 'confirmed'))).toBe('booked after row 73');
+  });
+
+  it('says nothing for a booking that does not give way first', () => {
+    expect(givingWayReason(booking(73, 'confirmed'), booking(80, 'tentative'))).toBe('');
+  });
+});
+
+describe('priorityRank', () => {
+  it('reads words and ranks, an empty priority as medium', () => {
+    expect([priorityRank('Critical'), priorityRank('high'), priorityRank(''), priorityRank('low')]).toEqual([3, 2, 1, 0]);
+    expect(priorityRank('P0')).toBeGreaterThan(priorityRank('P1'));
+    expect(priorityRank('1')).toBeGreaterThan(priorityRank('3'));
+  });
+});
