@@ -125,39 +125,20 @@ export function buildPoolTimelines(report: CheckReport, labs: LabNames): PoolTim
 
 /**
  * One pool's pieces: the distinct start and end days cut its days into elementary pieces; each row adds
- * its chips where it starts and takes them away where it ends, and running sums give each piece its
- * figures. Long for the one pass it makes over a pool's rows; its steps are commented.
+ * its chips where it starts and takes them away where it ends, and running sums give each piece its figures.
  */
 function buildOne(timelines: PoolTimelines, scratch: Scratch, pool: Pool, p: number, capacity: RowColumns, owners: readonly string[]): PoolTimeline {
   const bookings = timelines.bookings;
-  const bookingFirst = bookings.first[p];
-  const bookingEnd = bookings.first[p + 1];
-  const capacityFirst = capacity.first[p];
-  const capacityEnd = capacity.first[p + 1];
-  scratch.fit(2 * (bookingEnd - bookingFirst + capacityEnd - capacityFirst) + 1);
-  // The distinct days on which some row starts or ends, in order.
-  const days = scratch.days;
-  let m = 0;
-  for (let o = bookingFirst; o < bookingEnd; o++) {
-    days[m++] = bookings.start[bookings.order[o]];
-    days[m++] = bookings.end[bookings.order[o]];
-  }
-  for (let o = capacityFirst; o < capacityEnd; o++) {
-    days[m++] = capacity.start[capacity.order[o]];
-    days[m++] = capacity.end[capacity.order[o]];
-  }
-  days.subarray(0, m).sort();
-  let distinct = 0;
-  for (let i = 0; i < m; i++) if (i === 0 || days[i] !== days[distinct - 1]) days[distinct++] = days[i];
-  m = distinct;
+  scratch.fit(2 * (bookings.first[p + 1] - bookings.first[p] + capacity.first[p + 1] - capacity.first[p]) + 1);
+  const m = distinctDays(scratch.days, p, bookings, capacity);
   const { holders, demand, shared } = scratch;
   const reserved = scratch.capacity;
   holders.fill(0, 0, m);
   demand.fill(0, 0, m);
   reserved.fill(0, 0, m);
   shared.fill(0, 0, m);
-  // Each row's chips added where it starts and taken away where it ends.
-  for (let o = bookingFirst; o < bookingEnd; o++) {
+  const days = scratch.days;
+  for (let o = bookings.first[p]; o < bookings.first[p + 1]; o++) {
     const row = bookings.order[o];
     const i = lowerBound(days, m, bookings.start[row]);
     const j = lowerBound(days, m, bookings.end[row]);
@@ -166,27 +147,12 @@ function buildOne(timelines: PoolTimelines, scratch: Scratch, pool: Pool, p: num
     demand[i] += bookings.chips[row];
     demand[j] -= bookings.chips[row];
   }
-  let owned: Map<string, Float64Array> | null = null;
-  for (let o = capacityFirst; o < capacityEnd; o++) {
-    const row = capacity.order[o];
-    const i = lowerBound(days, m, capacity.start[row]);
-    const j = lowerBound(days, m, capacity.end[row]);
-    const chips = capacity.chips[row];
-    reserved[i] += chips;
-    reserved[j] -= chips;
-    const owner = capacity.lab[row];
-    const target = owner < 0 ? shared : ownedDiff((owned ??= new Map()), owners[owner], m);
-    target[i] += chips;
-    target[j] -= chips;
-  }
+  const owned = addCapacityChanges(scratch, m, p, capacity, owners);
 
   // Running sums; the pieces someone holds or capacity covers become segments.
   const first = timelines.count;
   const kept: number[] | null = owned === null ? null : [];
-  let h = 0;
-  let d = 0;
-  let c = 0;
-  let sh = 0;
+  let [h, d, c, sh] = [0, 0, 0, 0];
   for (let i = 0; i + 1 < m; i++) {
     h += holders[i];
     d += demand[i];
@@ -197,7 +163,40 @@ function buildOne(timelines: PoolTimelines, scratch: Scratch, pool: Pool, p: num
     kept?.push(i);
   }
   const ownedSegments = owned === null ? null : ownedPerSegment(owned, kept ?? []);
-  return { pool, number: p, first, count: timelines.count - first, hasCapacity: capacityEnd > capacityFirst, owned: ownedSegments };
+  return { pool, number: p, first, count: timelines.count - first, hasCapacity: capacity.first[p + 1] > capacity.first[p], owned: ownedSegments };
+}
+
+/** Puts in `days` the distinct days on which some row of pool `p` starts or ends, in order; returns how many. */
+function distinctDays(days: Float64Array, p: number, bookings: RowColumns, capacity: RowColumns): number {
+  let m = 0;
+  for (const rows of [bookings, capacity]) {
+    for (let o = rows.first[p]; o < rows.first[p + 1]; o++) {
+      days[m++] = rows.start[rows.order[o]];
+      days[m++] = rows.end[rows.order[o]];
+    }
+  }
+  days.subarray(0, m).sort();
+  let distinct = 0;
+  for (let i = 0; i < m; i++) if (i === 0 || days[i] !== days[distinct - 1]) days[distinct++] = days[i];
+  return distinct;
+}
+
+/** Each capacity row's chips added where it starts and taken away where it ends, in all and per owning lab (null when no row names one). */
+function addCapacityChanges(scratch: Scratch, m: number, p: number, capacity: RowColumns, owners: readonly string[]): Map<string, Float64Array> | null {
+  let owned: Map<string, Float64Array> | null = null;
+  for (let o = capacity.first[p]; o < capacity.first[p + 1]; o++) {
+    const row = capacity.order[o];
+    const i = lowerBound(scratch.days, m, capacity.start[row]);
+    const j = lowerBound(scratch.days, m, capacity.end[row]);
+    const chips = capacity.chips[row];
+    scratch.capacity[i] += chips;
+    scratch.capacity[j] -= chips;
+    const owner = capacity.lab[row];
+    const target = owner < 0 ? scratch.shared : ownedDiff((owned ??= new Map()), owners[owner], m);
+    target[i] += chips;
+    target[j] -= chips;
+  }
+  return owned;
 }
 
 function ownedDiff(owned: Map<string, Float64Array>, owner: string, m: number): Float64Array {
