@@ -47,3 +47,4 @@ export * from './signals/labNames';
 export * from './signals/labSignals';
 export * from './signals/poolWeeks';
 export * from './signals/signalsOf';
+export * from './presentation/signalWording';
