@@ -4,6 +4,7 @@
  *
  * `--reader [--quick] [--old-reader DIR]` runs bench/readerBench.ts instead: the .xlsx reader on large and hostile files.
  * `--level [--quick]` runs bench/levelBench.ts instead: levelling the calendar beside a check.
+ * `--signals [--quick]` runs bench/signalsBench.ts instead: the signals beside a check.
  *
  * Nothing is reported until the engine, the naive check and the spreadsheet rule have been shown to
  * flag the same rows; if they do not, the run says where and exits with 1.
@@ -17,6 +18,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Booking, checkWorkbook, detectConflicts } from '../src/core';
 import type { BenchContext, BenchResults, EngineResult } from './benchTypes';
+import { compileWorker } from './compileWorker';
 import { doubleBookedRows, RowComparison, sameRows } from './doubleBookedRows';
 import type { EngineSample } from './engineWorker';
 import { median } from './engineWorker';
@@ -26,26 +28,14 @@ import { GeneratedWorkbook, generateWorkbook } from './generateWorkbook';
 import { findDoubleBookedRowsNaive } from './naivePairwise';
 import { runCliLevelBench, runLevelBench } from './levelBench';
 import { runReaderBench } from './readerBench';
+import { runSignalsBench } from './signalsBench';
 import { runSpreadsheetRule } from './spreadsheetRule';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORKER_SOURCE = path.join(__dirname, 'engineWorker.ts');
-let compiledWorker: string | undefined;
 
-/**
- * The engine process runs the engine as tsc compiles it, as the CLI's bin and the add-in's bundle do
- * (tsx's on-the-fly transform wraps functions in name-keeping helpers that cost time per call).
- */
 function engineWorker(context: BenchContext): string {
-  if (compiledWorker !== undefined) return compiledWorker;
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-engine-'));
-  context.log('compiling the engine with tsc…');
-  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const build = spawnSync(process.execPath, [tsc, '--outDir', out, '--rootDir', ROOT, '--module', 'commonjs', '--target', 'ES2022', '--esModuleInterop', '--skipLibCheck', '--noCheck', WORKER_SOURCE], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`tsc could not compile the engine worker:\n${build.stdout}${build.stderr}`);
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'), 'dir');
-  compiledWorker = path.join(out, 'bench', 'engineWorker.js');
-  return compiledWorker;
+  return compileWorker(WORKER_SOURCE, context.log);
 }
 const SEED = 20260414;
 
@@ -474,10 +464,14 @@ function printTable(run: BenchRun, header: { machine: string; loadBefore: string
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const oldReader = argv.includes('--old-reader') ? argv[argv.indexOf('--old-reader') + 1] : undefined;
-  const unknown = argv.filter((arg) => !['--quick', '--json', '--profile', '--reader', '--old-reader', '--level', oldReader].includes(arg));
+  const unknown = argv.filter((arg) => !['--quick', '--json', '--profile', '--reader', '--old-reader', '--level', '--signals', oldReader].includes(arg));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown option ${unknown.join(' ')}; use --quick, --json, --profile, --reader [--old-reader DIR], --level\n`);
+    process.stderr.write(`bench: unknown option ${unknown.join(' ')}; use --quick, --json, --profile, --reader [--old-reader DIR], --level, --signals\n`);
     process.exitCode = 2;
+    return;
+  }
+  if (argv.includes('--signals')) {
+    process.stdout.write(`${runSignalsBench({ quick: argv.includes('--quick'), log: (message) => process.stderr.write(`bench: ${message}\n`) }).join('\n')}\n`);
     return;
   }
   if (argv.includes('--level')) {

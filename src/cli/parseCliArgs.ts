@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CalendarDay, parseIsoDay } from '../core';
 
 export interface CliOptions {
   readonly workbook?: string;
@@ -10,6 +11,10 @@ export interface CliOptions {
   readonly catalog?: string;
   /** With `--level`: what the plan may change. */
   readonly level?: LevelCliOptions;
+  /** The day the signals count from; undefined for today. */
+  readonly asOf?: CalendarDay;
+  /** Where to write the HTML report. */
+  readonly report?: string;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -27,17 +32,22 @@ export const MAX_HORIZON_DAYS = 3660;
 
 export const USAGE = `Usage: capacity-check [workbook.xlsx] [--json] [--write annotated.xlsx] [--sheet NAME]
                       [--table NAME] [--capacity-sheet NAME] [--catalog catalog.json]
+                      [--as-of YYYY-MM-DD] [--report report.html]
                       [--level [--horizon DAYS] [--no-moves] [--tentative-only] [--lab NAME]...]
 
 Checks a capacity workbook: validates every booking and finds double-booked capacity.
-With no workbook, checks the bundled sample.
+Starts with each lab's booked chip-days, reallocation velocity, locked chip-days and
+exposure, and the pools' over-booked weeks. With no workbook, checks the bundled sample.
 
   --json                 print one JSON report on stdout
   --write FILE           save a copy with double-booked cells filled yellow
   --sheet NAME           the allocation sheet (default: the first with the required columns)
   --table NAME           the Excel table holding the bookings (default: the first with the required columns)
   --capacity-sheet NAME  the Capacity sheet (default: a sheet named Capacity, if any)
-  --catalog FILE         JSON file adding providers, regions and silicon to the catalog
+  --catalog FILE         JSON file adding providers, regions, silicon and prices to the catalog
+  --as-of YYYY-MM-DD     count the labs' chip-days and the pools' weeks from this day (default: today)
+  --report FILE          also write one self-contained HTML report: a heatmap of pools by week,
+                         the lab table and the conflicts with what each puts at stake
   --level                plan how to clear every open conflict (shift later, else move) and print
                          the plan; with --write the copy holds the levelled values, yellow only
                          where conflicts are left, and the plan in its "Resolution log" sheet
@@ -71,6 +81,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
         'no-moves': { type: 'boolean', default: false },
         'tentative-only': { type: 'boolean', default: false },
         lab: { type: 'string', multiple: true },
+        'as-of': { type: 'string' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -78,6 +90,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
     if (positionals.length > 1) return { ok: false, problem: `expected one workbook, got ${positionals.length}: ${positionals.join(' ')}` };
     const level = levelOptions(values);
     if (typeof level === 'string') return { ok: false, problem: level };
+    const asOf = values['as-of'] === undefined ? undefined : parseIsoDay(values['as-of']);
+    if (values['as-of'] !== undefined && asOf === undefined) return { ok: false, problem: `--as-of ${values['as-of']} is not a day; give it as YYYY-MM-DD` };
     return {
       ok: true,
       options: {
@@ -89,6 +103,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
         capacitySheet: values['capacity-sheet'],
         catalog: values.catalog,
         level,
+        asOf,
+        report: values.report,
         help: values.help ?? false,
         version: values.version ?? false,
       },
