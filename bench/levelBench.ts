@@ -4,7 +4,12 @@
  * edit it makes, as a script driving the one-card suggestions would. Figures are printed, never asserted.
  */
 import { applyEdits, CheckReport, checkWorkbook, inGivingWayOrder, levelCalendar, planResolutionEdits, suggestionsFor, WorkbookSnapshot } from '../src/core';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCapacityCheck } from '../src/cli/capacityCheck';
 import { generateWorkbook } from './generateWorkbook';
+import { writeBenchWorkbook } from './readerBench';
 
 const SEED = 20260414;
 
@@ -69,4 +74,32 @@ export function runLevelBench(options: { quick: boolean; log: (message: string) 
   }
   lines.push('', 'Goals (reported, never enforced): a plan for 100,000 rows in under 2 s and within 10x a check of the same workbook.');
   return lines;
+}
+
+/** The CLI end to end on an .xlsx file, as a user runs it: check and --write, then --level --write (read, plan, write the levelled copy, check it again). */
+export async function runCliLevelBench(options: { quick: boolean; log: (message: string) => void }): Promise<string[]> {
+  const rows = options.quick ? 10_000 : 100_000;
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'capacity-level-bench-'));
+  try {
+    const input = path.join(dir, 'bench.xlsx');
+    options.log(`writing a ${rows}-row workbook…`);
+    await writeBenchWorkbook(rows, input);
+    const quiet = { write: () => true, isTTY: false };
+    const cli = async (args: string[]) => {
+      const start = process.hrtime.bigint();
+      const code = await runCapacityCheck([input, '--json', ...args], { stdout: quiet, stderr: quiet });
+      return { code, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+    };
+    options.log('capacity-check --write…');
+    const painted = await cli(['--write', path.join(dir, 'annotated.xlsx')]);
+    options.log('capacity-check --level --write…');
+    const levelled = await cli(['--level', '--write', path.join(dir, 'levelled.xlsx')]);
+    return [
+      '', `The CLI end to end on ${rows.toLocaleString('en-US')} rows (.xlsx written by ExcelJS, ${((await fs.stat(input)).size / 2 ** 20).toFixed(1)} MiB):`,
+      `  --write            ${painted.ms.toFixed(0).padStart(7)} ms (exit ${painted.code})`,
+      `  --level --write    ${levelled.ms.toFixed(0).padStart(7)} ms (exit ${levelled.code}): read, plan, write the levelled copy and its log, check it again, paint`,
+    ];
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 }

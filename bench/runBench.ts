@@ -4,7 +4,8 @@
  *
  * `--reader [--quick] [--old-reader DIR]` runs bench/readerBench.ts instead: the .xlsx reader on large and hostile files.
  * `--level [--quick]` runs bench/levelBench.ts instead: levelling the calendar beside a check.
- * `--pane [--quick]` runs bench/paneBench.ts instead: the task pane in Chromium at 1,000 to 50,000 rows.
+' * `--pane [--quick]` runs bench/paneBench.ts instead: the task pane in Chromium at 1,000 to 50,000 rows.
+ * `--signals [--quick]` runs bench/signalsBench.ts instead: the signals beside a check.
  *
  * Nothing is reported until the engine, the naive check and the spreadsheet rule have been shown to
  * flag the same rows; if they do not, the run says where and exits with 1.
@@ -18,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Booking, checkWorkbook, detectConflicts } from '../src/core';
 import type { BenchContext, BenchResults, EngineResult } from './benchTypes';
+import { compileWorker } from './compileWorker';
 import { doubleBookedRows, RowComparison, sameRows } from './doubleBookedRows';
 import type { EngineSample } from './engineWorker';
 import { median } from './engineWorker';
@@ -25,29 +27,17 @@ import { measureBundleSize, measureSyncs } from './extensionPoints';
 import { PAYLOAD_LIMIT_BYTES } from './roundTrips';
 import { GeneratedWorkbook, generateWorkbook } from './generateWorkbook';
 import { findDoubleBookedRowsNaive } from './naivePairwise';
-import { runLevelBench } from './levelBench';
+import { runCliLevelBench, runLevelBench } from './levelBench';
 import { runPaneBench } from './paneBench';
 import { runReaderBench } from './readerBench';
+import { runSignalsBench } from './signalsBench';
 import { runSpreadsheetRule } from './spreadsheetRule';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORKER_SOURCE = path.join(__dirname, 'engineWorker.ts');
-let compiledWorker: string | undefined;
 
-/**
- * The engine process runs the engine as tsc compiles it, as the CLI's bin and the add-in's bundle do
- * (tsx's on-the-fly transform wraps functions in name-keeping helpers that cost time per call).
- */
 function engineWorker(context: BenchContext): string {
-  if (compiledWorker !== undefined) return compiledWorker;
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-engine-'));
-  context.log('compiling the engine with tsc…');
-  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const build = spawnSync(process.execPath, [tsc, '--outDir', out, '--rootDir', ROOT, '--module', 'commonjs', '--target', 'ES2022', '--esModuleInterop', '--skipLibCheck', '--noCheck', WORKER_SOURCE], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`tsc could not compile the engine worker:\n${build.stdout}${build.stderr}`);
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'), 'dir');
-  compiledWorker = path.join(out, 'bench', 'engineWorker.js');
-  return compiledWorker;
+  return compileWorker(WORKER_SOURCE, context.log);
 }
 const SEED = 20260414;
 
@@ -476,9 +466,9 @@ function printTable(run: BenchRun, header: { machine: string; loadBefore: string
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const oldReader = argv.includes('--old-reader') ? argv[argv.indexOf('--old-reader') + 1] : undefined;
-  const unknown = argv.filter((arg) => !['--quick', '--json', '--profile', '--reader', '--old-reader', '--level', '--pane', oldReader].includes(arg));
+  const unknown = argv.filter((arg) => !['--quick', '--json', '--profile', '--reader', '--old-reader', '--level', '--pane', '--signals', oldReader].includes(arg));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown option ${unknown.join(' ')}; use --quick, --json, --profile, --reader [--old-reader DIR], --level, --pane\n`);
+    process.stderr.write(`bench: unknown option ${unknown.join(' ')}; use --quick, --json, --profile, --reader [--old-reader DIR], --level, --pane, --signals\n`);
     process.exitCode = 2;
     return;
   }
@@ -486,8 +476,13 @@ async function main(): Promise<void> {
     process.stdout.write(`${(await runPaneBench({ quick: argv.includes('--quick'), log: (message) => process.stderr.write(`bench: ${message}\n`) })).join('\n')}\n`);
     return;
   }
+  if (argv.includes('--signals')) {
+    process.stdout.write(`${runSignalsBench({ quick: argv.includes('--quick'), log: (message) => process.stderr.write(`bench: ${message}\n`) }).join('\n')}\n`);
+    return;
+  }
   if (argv.includes('--level')) {
-    process.stdout.write(`${runLevelBench({ quick: argv.includes('--quick'), log: (message) => process.stderr.write(`bench: ${message}\n`) }).join('\n')}\n`);
+    const levelOptions = { quick: argv.includes('--quick'), log: (message: string) => process.stderr.write(`bench: ${message}\n`) };
+    process.stdout.write(`${[...runLevelBench(levelOptions), ...(await runCliLevelBench(levelOptions))].join('\n')}\n`);
     return;
   }
   // The .xlsx reader's own benchmark (bench/readerBench.ts) runs apart from the engine's.

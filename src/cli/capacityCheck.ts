@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Catalog, CatalogExtensionSchema, checkWorkbook, conflictCells, getDefaultCatalog, summarize, toJsonReport } from '../core';
+import { CalendarDay, Catalog, CatalogExtensionSchema, CheckReport, checkWorkbook, conflictCells, dayFromYmd, getDefaultCatalog, JsonSignals, signalsOf, summarize, toJsonPlan, toJsonReport } from '../core';
 import { paintXlsx } from '../xlsx/paintXlsx';
 import { readXlsxWorkbook, XlsxWorkbook } from '../xlsx/readXlsxWorkbook';
 import { ReaderLimitExceeded, UnreadableArchive } from '../xlsx/zipArchive';
+import { formatPlan } from './formatPlan';
 import { COLOURS, formatReport, PLAIN } from './formatReport';
+import { levelledCopy, planLevelling, thisRun } from './levelCopy';
+import { htmlReport } from './htmlReport';
 import { parseCliArgs, USAGE } from './parseCliArgs';
 
 // Both from src/cli (tsx) and dist/cli (the compiled bin), the project root is two folders up.
@@ -52,34 +55,58 @@ async function check(argv: readonly string[], { stdout, stderr }: CliStreams): P
   const progress = stderr.isTTY && !options.json ? (text: string) => stderr.write(`\r\u001b[2K${text}`) : () => undefined;
 
   await requireReadableFile(input);
-  if (options.write !== undefined) await requireWritableCopy(input, options.write);
+  if (options.write !== undefined) await requireWritableCopy(input, options.write, '--write', 'annotated.xlsx');
+  if (options.report !== undefined) await requireWritableCopy(input, options.report, '--report', 'report.html');
   const catalog = options.catalog === undefined ? getDefaultCatalog() : await readCatalogFile(options.catalog);
 
   progress(`Reading ${path.basename(input)}…`);
   const workbook = await readWorkbookFile(input).finally(() => progress(''));
   progress('Checking…');
-  const outcome = checkWorkbook(workbook.snapshot, { catalog, sheet: options.sheet, table: options.table, capacitySheet: options.capacitySheet });
+  const checkOptions = { catalog, sheet: options.sheet, table: options.table, capacitySheet: options.capacitySheet };
+  const outcome = checkWorkbook(workbook.snapshot, checkOptions);
   progress('');
   if (!outcome.ok) throw new UnusableInput(`${input}: ${outcome.problem}`);
   const report = outcome.report;
+  const plan = options.level === undefined ? undefined : planLevelling(workbook, report, options.level);
+  // With a levelled copy written, the exit code speaks of that copy.
+  let judged: CheckReport = report;
+  const asOf = options.asOf ?? today();
+  const withSignals: JsonSignals = { asOf, signals: signalsOf(report, { asOf }) };
 
   // The copy is written before the report is printed, so a failed write leaves no report behind it.
   if (options.write !== undefined) {
     progress('Writing the annotated copy…');
     let painted: Buffer;
     try {
-      painted = paintXlsx(workbook.archive, workbook.parts, report.allocation.sheetName, conflictCells(report));
+      if (plan === undefined) painted = paintXlsx(workbook.archive, workbook.parts, report.allocation.sheetName, conflictCells(report));
+      else {
+        const levelled = levelledCopy(workbook, report, plan, checkOptions, thisRun());
+        if (!levelled.ok) throw new UnusableInput(`cannot write the levelled copy of ${input}: ${levelled.problem}`);
+        painted = levelled.bytes;
+        judged = levelled.report;
+      }
     } catch (error) {
       if (error instanceof UnreadableArchive) throw new UnusableInput(`cannot annotate ${input}: ${error.message}`);
       throw error;
     }
     await writeAtomically(painted, options.write).finally(() => progress(''));
   }
-  if (options.json) stdout.write(`${JSON.stringify(toJsonReport(report), null, 1)}\n`);
-  else stdout.write(`${formatReport(report, options.workbook ?? 'sample workbook', stdout.isTTY && !process.env.NO_COLOR ? COLOURS : PLAIN)}\n`);
-  if (options.write !== undefined && !options.json) stdout.write(`Annotated copy: ${options.write}\n`);
+  const jsonPlan = plan === undefined ? undefined : toJsonPlan(report, plan);
+  const source = options.workbook ?? 'sample workbook';
+  const palette = stdout.isTTY && !process.env.NO_COLOR ? COLOURS : PLAIN;
+  if (options.report !== undefined) await writeAtomically(Buffer.from(htmlReport(report, source, withSignals), 'utf8'), options.report);
+  if (options.json) stdout.write(`${JSON.stringify({ ...toJsonReport(report, withSignals), ...(jsonPlan === undefined ? {} : { plan: jsonPlan }) }, null, 1)}\n`);
+  else {
+    stdout.write(`${formatReport(report, source, palette, withSignals)}\n`);
+    if (jsonPlan !== undefined) stdout.write(`\n${formatPlan(report, jsonPlan, palette)}\n`);
+  }
+  if (options.write !== undefined && !options.json) {
+    const left = summarize(judged);
+    stdout.write(plan === undefined ? `Annotated copy: ${options.write}\n` : `Levelled copy: ${options.write} (${left.openConflicts} open conflicts, ${left.errors} errors)\n`);
+  }
+  if (options.report !== undefined && !options.json) stdout.write(`Report: ${options.report}\n`);
 
-  return summarize(report).needsAttention ? EXIT_FOUND : EXIT_CLEAN;
+  return summarize(judged).needsAttention ? EXIT_FOUND : EXIT_CLEAN;
 }
 
 /** OLE2 compound files: legacy .xls, and .xlsx files saved with a password (Excel encrypts them into one). */
@@ -110,22 +137,28 @@ async function requireReadableFile(file: string): Promise<void> {
   if (!stat.isFile()) throw new UnusableInput(`${file} is not a file`);
 }
 
-/** Refuses, before any work, a copy that would overwrite the input or that cannot be written where asked. */
-async function requireWritableCopy(input: string, output: string): Promise<void> {
+/** The user's calendar day: the signals' default as-of date. */
+function today(): CalendarDay {
+  const now = new Date();
+  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) as CalendarDay;
+}
+
+/** Refuses, before any work, an output (`flag`'s file) that would overwrite the input or that cannot be written where asked. */
+async function requireWritableCopy(input: string, output: string, flag: string, example: string): Promise<void> {
   // A copy that does not exist yet is compared through its folder's real path.
   const real = async (file: string) =>
     fs.realpath(file).catch(async () => path.join(await fs.realpath(path.dirname(file)).catch(() => path.resolve(path.dirname(file))), path.basename(file)));
   const [inputStat, outputStat] = await Promise.all([fs.stat(input), fs.stat(output).catch(() => undefined)]);
   const sameFile = outputStat !== undefined && outputStat.ino === inputStat.ino && outputStat.dev === inputStat.dev;
   if (sameFile || (await real(input)) === (await real(output))) {
-    throw new UnusableInput(`--write ${output} is the input workbook; choose another file so the original stays untouched`);
+    throw new UnusableInput(`${flag} ${output} is the input workbook; choose another file so the original stays untouched`);
   }
-  if (outputStat?.isDirectory()) throw new UnusableInput(`--write ${output} is a directory; give a file name such as ${path.join(output, 'annotated.xlsx')}`);
+  if (outputStat?.isDirectory()) throw new UnusableInput(`${flag} ${output} is a directory; give a file name such as ${path.join(output, example)}`);
   const directory = path.dirname(path.resolve(output));
   const directoryStat = await fs.stat(directory).catch(() => undefined);
-  if (directoryStat === undefined || !directoryStat.isDirectory()) throw new UnusableInput(`--write ${output}: the folder ${directory} does not exist`);
+  if (directoryStat === undefined || !directoryStat.isDirectory()) throw new UnusableInput(`${flag} ${output}: the folder ${directory} does not exist`);
   await fs.access(directory, fsConstants.W_OK).catch(() => {
-    throw new UnusableInput(`--write ${output}: the folder ${directory} is not writable`);
+    throw new UnusableInput(`${flag} ${output}: the folder ${directory} is not writable`);
   });
 }
 

@@ -1,6 +1,8 @@
 import {
-  acceptanceNote, bookingAt, bookingDetails, bookingName, CheckReport, Conflict, daysIn, formatCount, formatWindow, Issue, plural, poolLabel, summarize, tableLabel,
+  acceptanceNote, bookingAt, bookingDetails, bookingName, CheckReport, Conflict, ConflictStake, daysIn, describeStake, formatCount, formatWindow, Issue, JsonSignals, plural,
+  poolLabel, summarize, tableLabel,
 } from '../core';
+import { formatSignals } from './formatSignals';
 
 export interface Palette {
   readonly bold: (text: string) => string;
@@ -15,10 +17,15 @@ export const COLOURS: Palette = { bold: ansi(1), red: ansi(31), yellow: ansi(33)
 const identity = (text: string) => text;
 export const PLAIN: Palette = { bold: identity, red: identity, yellow: identity, green: identity, dim: identity };
 
-/** The readable summary: counts, then the open conflicts, the accepted ones, and the issues grouped by row. */
-export function formatReport(report: CheckReport, source: string, palette: Palette = PLAIN): string {
+/**
+ * The readable summary: with signals, the lab table and the pools' over-booked weeks first; then the
+ * counts, the open conflicts (with their stake), the accepted ones, and the issues grouped by row.
+ */
+export function formatReport(report: CheckReport, source: string, palette: Palette = PLAIN, withSignals?: JsonSignals): string {
   const summary = summarize(report);
+  const stakes = withSignals?.signals.stakes;
   const lines = [
+    ...(withSignals === undefined ? [] : [...formatSignals(withSignals.signals, withSignals.asOf, palette), '']),
     palette.bold(`${source}: ${tableLabel(report.allocation)}, ${plural(summary.bookings, 'booking')} checked${report.capacity ? ` against capacity in ${tableLabel(report.capacity)}` : ''}`),
     [
       summary.openConflicts > 0 ? palette.red(plural(summary.openConflicts, 'conflict')) : palette.green('no conflicts'),
@@ -29,13 +36,13 @@ export function formatReport(report: CheckReport, source: string, palette: Palet
   ];
   const open = report.conflicts.filter((conflict) => !conflict.accepted);
   const accepted = report.conflicts.filter((conflict) => conflict.accepted);
-  if (open.length > 0) lines.push('', palette.bold('Conflicts'), ...open.flatMap((conflict) => formatConflict(report, conflict, palette)));
-  if (accepted.length > 0) lines.push('', palette.bold('Accepted conflicts'), ...accepted.flatMap((conflict) => formatConflict(report, conflict, palette)));
+  if (open.length > 0) lines.push('', palette.bold('Conflicts'), ...open.flatMap((conflict) => formatConflict(report, conflict, palette, stakes?.get(conflict.id))));
+  if (accepted.length > 0) lines.push('', palette.bold('Accepted conflicts'), ...accepted.flatMap((conflict) => formatConflict(report, conflict, palette, stakes?.get(conflict.id))));
   if (report.issues.length > 0) lines.push('', palette.bold('Issues'), ...formatIssues(report, palette));
   return lines.join('\n');
 }
 
-function formatConflict(report: CheckReport, conflict: Conflict, palette: Palette): string[] {
+function formatConflict(report: CheckReport, conflict: Conflict, palette: Palette, stake: ConflictStake | undefined): string[] {
   // An accepted conflict is shown as settled, never in the colours of a violation.
   const emphasis = conflict.accepted ? palette.dim : palette.red;
   const status = conflict.acceptance ? palette.dim(` (${acceptanceNote(conflict.acceptance)})`) : '';
@@ -51,6 +58,7 @@ function formatConflict(report: CheckReport, conflict: Conflict, palette: Palett
   } else if (conflict.bookedChips) {
     lines.push(`    ${plural(conflict.bookedChips, 'chip')} booked on the busiest day`);
   }
+  if (stake !== undefined) lines.push(`    ${emphasis(describeStake(stake))}`);
   return lines;
 }
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CalendarDay, parseIsoDay } from '../core';
 
 export interface CliOptions {
   readonly workbook?: string;
@@ -8,26 +9,58 @@ export interface CliOptions {
   readonly table?: string;
   readonly capacitySheet?: string;
   readonly catalog?: string;
+  /** With `--level`: what the plan may change. */
+  readonly level?: LevelCliOptions;
+  /** The day the signals count from; undefined for today. */
+  readonly asOf?: CalendarDay;
+  /** Where to write the HTML report. */
+  readonly report?: string;
   readonly help: boolean;
   readonly version: boolean;
 }
 
+export interface LevelCliOptions {
+  readonly horizonDays: number;
+  readonly allowMoves: boolean;
+  readonly tentativeOnly: boolean;
+  /** Lab names as typed; none levels every lab. */
+  readonly labs: readonly string[];
+}
+
+/** The longest horizon a plan may shift a booking by: ten years. */
+export const MAX_HORIZON_DAYS = 3660;
+
 export const USAGE = `Usage: capacity-check [workbook.xlsx] [--json] [--write annotated.xlsx] [--sheet NAME]
                       [--table NAME] [--capacity-sheet NAME] [--catalog catalog.json]
+                      [--as-of YYYY-MM-DD] [--report report.html]
+                      [--level [--horizon DAYS] [--no-moves] [--tentative-only] [--lab NAME]...]
 
 Checks a capacity workbook: validates every booking and finds double-booked capacity.
-With no workbook, checks the bundled sample.
+Starts with each lab's booked chip-days, reallocation velocity, locked chip-days and
+exposure, and the pools' over-booked weeks. With no workbook, checks the bundled sample.
 
   --json                 print one JSON report on stdout
   --write FILE           save a copy with double-booked cells filled yellow
   --sheet NAME           the allocation sheet (default: the first with the required columns)
   --table NAME           the Excel table holding the bookings (default: the first with the required columns)
   --capacity-sheet NAME  the Capacity sheet (default: a sheet named Capacity, if any)
-  --catalog FILE         JSON file adding providers, regions and silicon to the catalog
+  --catalog FILE         JSON file adding providers, regions, silicon and prices to the catalog
+  --as-of YYYY-MM-DD     count the labs' chip-days and the pools' weeks from this day (default: today)
+  --report FILE          also write one self-contained HTML report: a heatmap of pools by week,
+                         the lab table and the conflicts with what each puts at stake
+  --level                plan how to clear every open conflict (shift later, else move) and print
+                         the plan; with --write the copy holds the levelled values, yellow only
+                         where conflicts are left, and the plan in its "Resolution log" sheet
+  --horizon DAYS         with --level: shift a booking by at most DAYS days (default 90)
+  --no-moves             with --level: never move a booking to another pool
+  --tentative-only       with --level: only tentative bookings give way
+  --lab NAME             with --level: level only conflicts holding a booking of this lab, and let
+                         only its bookings give way (repeat for more labs)
   -h, --help             show this help
   -V, --version          show the version
 
-Exit codes: 0 no errors or conflicts, 1 errors or conflicts found, 2 bad usage or unreadable file.`;
+Exit codes: 0 no errors or conflicts, 1 errors or conflicts found, 2 bad usage or unreadable file.
+With --level --write, 0 and 1 speak of the levelled copy written; otherwise of the workbook as it is.`;
 
 /** Command-line options, or a one-line reason they are unusable. */
 export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliOptions } | { ok: false; problem: string } {
@@ -43,11 +76,22 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
         table: { type: 'string' },
         'capacity-sheet': { type: 'string' },
         catalog: { type: 'string' },
+        level: { type: 'boolean', default: false },
+        horizon: { type: 'string' },
+        'no-moves': { type: 'boolean', default: false },
+        'tentative-only': { type: 'boolean', default: false },
+        lab: { type: 'string', multiple: true },
+        'as-of': { type: 'string' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
     });
     if (positionals.length > 1) return { ok: false, problem: `expected one workbook, got ${positionals.length}: ${positionals.join(' ')}` };
+    const level = levelOptions(values);
+    if (typeof level === 'string') return { ok: false, problem: level };
+    const asOf = values['as-of'] === undefined ? undefined : parseIsoDay(values['as-of']);
+    if (values['as-of'] !== undefined && asOf === undefined) return { ok: false, problem: `--as-of ${values['as-of']} is not a day; give it as YYYY-MM-DD` };
     return {
       ok: true,
       options: {
@@ -58,6 +102,9 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
         table: values.table,
         capacitySheet: values['capacity-sheet'],
         catalog: values.catalog,
+        level,
+        asOf,
+        report: values.report,
         help: values.help ?? false,
         version: values.version ?? false,
       },
@@ -66,4 +113,17 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
     // Node's advice on positionals that start with '-' is noise for a workbook path; the first sentence says it.
     return { ok: false, problem: (error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '') };
   }
+}
+
+/** The levelling options, undefined without `--level`, or the one-line reason they are unusable. */
+function levelOptions(values: { level?: boolean; horizon?: string; 'no-moves'?: boolean; 'tentative-only'?: boolean; lab?: string[] }): LevelCliOptions | undefined | string {
+  const given = [values.horizon !== undefined && '--horizon', values['no-moves'] && '--no-moves', values['tentative-only'] && '--tentative-only', values.lab !== undefined && '--lab'].filter((flag) => flag);
+  if (!values.level) return given.length === 0 ? undefined : `${given[0]} needs --level`;
+  const horizon = values.horizon ?? '90';
+  const horizonDays = /^\d{1,5}$/.test(horizon.trim()) ? Number(horizon) : NaN;
+  if (!(horizonDays >= 1 && horizonDays <= MAX_HORIZON_DAYS)) return `--horizon ${horizon}: give a whole number of days from 1 to ${MAX_HORIZON_DAYS}`;
+  const labs = values.lab ?? [];
+  const empty = labs.find((lab) => lab.trim() === '');
+  if (empty !== undefined) return '--lab needs a lab name';
+  return { horizonDays, allowMoves: !values['no-moves'], tentativeOnly: values['tentative-only'] ?? false, labs };
 }

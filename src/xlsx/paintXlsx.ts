@@ -1,7 +1,8 @@
 import { BugIndicatingError, CellAddress, sheetCellAddress } from '../core';
 import { relsPathOf, WorkbookParts } from './findWorkbookParts';
-import { encodeText, localName, parseXmlPart, PartText, XmlEncoding } from './parseXmlPart';
-import { CellTag, RowTag, scanSheetData } from './scanSheetData';
+import { appendToRoot, applyTextEdits, PositionedElement, positionedElements, TextEdit } from './applyTextEdits';
+import { PartText, XmlEncoding } from './parseXmlPart';
+import { patchSheetCells, targetsOf } from './patchSheetCells';
 import { joinStartTag, rawAttribute, splitStartTag, withAttribute } from './startTag';
 import { escapeXmlAttribute } from './xmlText';
 import { UnreadableArchive, ZipArchive } from './zipArchive';
@@ -22,131 +23,14 @@ export function paintXlsx(archive: ZipArchive, parts: WorkbookParts, sheetName: 
   if (sheet === undefined) throw new BugIndicatingError(`sheet ${sheetName} is not in the workbook`);
   if (cells.length === 0) return archive.toBuffer();
 
-  // The sheet XML's rows and columns count from 1.
-  const targets = new Map<number, Set<number>>();
-  for (const { row, column } of cells) {
-    const columns = targets.get(row + 1) ?? new Set<number>();
-    columns.add(column + 1);
-    targets.set(row + 1, columns);
-  }
   const styles = new StylesEditor(archive, parts, argb);
-  archive.write(sheet.path, patchSheet(archive, sheet.path, targets, (style) => styles.paintedStyle(style)));
+  const painted = (attributes: string) => withAttribute(attributes, 's', String(styles.paintedStyle(Number(rawAttribute(attributes, 's') ?? 0) || 0)));
+  archive.write(sheet.path, patchSheetCells(archive, sheet.path, targetsOf(cells), {
+    existing: (tag) => ({ whole: false, text: joinStartTag({ ...tag, attributes: painted(tag.attributes) }) }),
+    missing: (prefix, row, column) => `<${prefix}c r="${sheetCellAddress(row, column - 1)}" s="${styles.paintedStyle(0)}"/>`,
+  }));
   styles.save();
   return archive.toBuffer();
-}
-
-interface RowEdit {
-  readonly tag: RowTag;
-  readonly cells: CellTag[];
-  end: number;
-}
-
-interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-function patchSheet(archive: ZipArchive, path: string, targets: ReadonlyMap<number, ReadonlySet<number>>, paintedStyle: (style: number) => number): Buffer {
-  const rows = new Map<number, RowEdit>();
-  let current: RowEdit | undefined;
-  const text = new PartText();
-  const scanned = scanSheetData(archive, path, {
-    row: (tag) => {
-      current = targets.has(tag.row) && !tag.selfClosing ? { tag, cells: [], end: -1 } : undefined;
-      if (current !== undefined) rows.set(tag.row, current);
-    },
-    rowEnd: (row, position) => {
-      if (current !== undefined && current.tag.row === row) current.end = position;
-      current = undefined;
-    },
-    cell: (cell) => {
-      if (current !== undefined && cell.row === current.tag.row) current.cells.push({ ...cell });
-    },
-  }, { positions: true, text });
-  if (scanned === undefined) throw new UnreadableArchive(`${path} is referenced but missing`);
-  const { prefix, encoding } = scanned;
-
-  const edits: Edit[] = [];
-  for (const [rowNumber, columns] of targets) {
-    const edit = rows.get(rowNumber);
-    if (edit === undefined || edit.end < 0) throw new BugIndicatingError(`row ${rowNumber} to paint has no cells in the sheet`);
-    const present = new Set(edit.cells.map((cell) => cell.column));
-    const missing = [...columns].filter((column) => !present.has(column)).sort((a, b) => a - b);
-    const rowTag = splitStartTag(text.slice(edit.tag.start, edit.tag.tagEnd));
-    const spans = rawAttribute(rowTag.attributes, 'spans');
-    if (spans !== undefined && missing.length > 0) {
-      const [low, high] = spans.split(':').map(Number);
-      const widened = `${Math.min(low, missing[0])}:${Math.max(high, missing[missing.length - 1])}`;
-      edits.push({ start: edit.tag.start, end: edit.tag.tagEnd, text: joinStartTag({ ...rowTag, attributes: withAttribute(rowTag.attributes, 'spans', widened) }) });
-    }
-    let next = 0;
-    for (const cell of edit.cells) {
-      for (; next < missing.length && missing[next] < cell.column; next++) edits.push({ start: cell.start, end: cell.start, text: emptyCell(prefix, rowNumber, missing[next], paintedStyle(0)) });
-      const painted = columns.has(cell.column);
-      // Cells placed by order get their address once a cell is added before them.
-      if (!painted && (cell.hasRef || missing.length === 0)) continue;
-      const tag = splitStartTag(text.slice(cell.start, cell.tagEnd));
-      let attributes = tag.attributes;
-      if (!cell.hasRef) attributes = ` r="${sheetCellAddress(rowNumber, cell.column - 1)}"${attributes}`;
-      if (painted) attributes = withAttribute(attributes, 's', String(paintedStyle(Number(rawAttribute(attributes, 's') ?? 0) || 0)));
-      edits.push({ start: cell.start, end: cell.tagEnd, text: joinStartTag({ ...tag, attributes }) });
-    }
-    for (; next < missing.length; next++) edits.push({ start: edit.end, end: edit.end, text: emptyCell(prefix, rowNumber, missing[next], paintedStyle(0)) });
-  }
-  return applyEdits(text, edits, encoding);
-}
-
-/** The text with each edit's range replaced, encoded as the part was; every byte between edits stays as it was. */
-function applyEdits(text: PartText, edits: Edit[], encoding: XmlEncoding): Buffer {
-  edits.sort((a, b) => a.start - b.start);
-  const pieces: Buffer[] = [];
-  let position = 0;
-  for (const edit of edits) {
-    pieces.push(encodeText(text.slice(position, edit.start), encoding), encodeText(edit.text, encoding));
-    position = edit.end;
-  }
-  // The rest in slices, so a sheet larger than a JavaScript string is written back too.
-  const SLICE = 1 << 24;
-  for (; position < text.length; position += SLICE) pieces.push(encodeText(text.slice(position, Math.min(position + SLICE, text.length)), encoding));
-  return Buffer.concat(pieces);
-}
-
-function emptyCell(prefix: string, row: number, column: number, style: number): string {
-  return `<${prefix}c r="${sheetCellAddress(row, column - 1)}" s="${style}"/>`;
-}
-
-/** An element of a small part, with where its start tag and the element end in the part's text. */
-interface PositionedElement {
-  readonly name: string;
-  readonly local: string;
-  readonly depth: number;
-  readonly start: number;
-  readonly tagEnd: number;
-  readonly selfClosing: boolean;
-  /** Just after the element; `closeStart` is where its end tag begins (`tagEnd` when self-closing). */
-  end: number;
-  closeStart: number;
-}
-
-/** Every element of a small part (styles, relationships, content types) with its positions, and the part's text. */
-function positionedElements(archive: ZipArchive, path: string): { elements: PositionedElement[]; text: PartText; encoding: XmlEncoding } | undefined {
-  const text = new PartText();
-  const elements: PositionedElement[] = [];
-  const open: PositionedElement[] = [];
-  const parsed = parseXmlPart(archive, path, {
-    open(tag, start, end) {
-      const element = { name: tag.name, local: localName(tag.name), depth: open.length, start, tagEnd: end, selfClosing: tag.isSelfClosing, end, closeStart: end };
-      elements.push(element);
-      open.push(element);
-    },
-    close(_, end) {
-      const element = open.pop() as PositionedElement;
-      element.end = end;
-      element.closeStart = element.selfClosing ? element.tagEnd : text.lastIndexOf('<', end);
-    },
-  }, { positions: true, text });
-  return parsed === undefined ? undefined : { elements, text, encoding: parsed.encoding };
 }
 
 const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -234,7 +118,7 @@ class StylesEditor {
       this.grow('fills', this.fills, fill, this.fillId() + 1),
       this.grow('cellXfs', this.cellXfs, formats, this.formats.length + this.added.length),
     ].flat();
-    this.archive.write(this.path, applyEdits(this.text, edits, this.encoding));
+    this.archive.write(this.path, applyTextEdits(this.text, edits, this.encoding));
     if (this.created) this.register();
   }
 
@@ -244,7 +128,7 @@ class StylesEditor {
   }
 
   /** Edits that append `children` to the element (or add the element where the schema puts it) and set its count. */
-  private grow(local: string, element: PositionedElement | undefined, children: string, count: number): Edit[] {
+  private grow(local: string, element: PositionedElement | undefined, children: string, count: number): TextEdit[] {
     const name = `${this.prefix}${local}`;
     if (element === undefined) {
       const at = this.insertionPoint(local);
@@ -293,15 +177,3 @@ class StylesEditor {
   }
 }
 
-/** Writes the part again with `child` (made from the part's elements) added at the end of its root element. */
-function appendToRoot(archive: ZipArchive, path: string, child: (elements: PositionedElement[], text: PartText) => string): void {
-  const parsed = positionedElements(archive, path);
-  if (parsed === undefined || parsed.elements.length === 0) return;
-  const root = parsed.elements[0];
-  const addition = child(parsed.elements, parsed.text);
-  if (addition === '') return;
-  const edits = root.selfClosing
-    ? [{ start: root.tagEnd - 2, end: root.tagEnd, text: `>${addition}</${root.name}>` }]
-    : [{ start: root.closeStart, end: root.closeStart, text: addition }];
-  archive.write(path, applyEdits(parsed.text, edits, parsed.encoding));
-}

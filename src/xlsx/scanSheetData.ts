@@ -25,6 +25,8 @@ export interface CellTag {
   value: string | null;
   /** The `<is>` text (its `<t>` runs joined, phonetic guides left out), or null. */
   inline: string | null;
+  /** The `<f>` text ('' for a cell of a shared formula that is not its first), or null when the cell holds no formula. */
+  formula: string | null;
   /** Whether the cell names its address in `r`. */
   hasRef: boolean;
   selfClosing: boolean;
@@ -65,9 +67,9 @@ export function scanSheetData(archive: ZipArchive, partName: string, visitor: Sh
   let currentRow = 0;
   let currentColumn = 0;
   let cell: CellTag | undefined;
-  const reused: CellTag = { row: 0, column: 0, type: undefined, value: null, inline: null, hasRef: false, selfClosing: false, start: -1, tagEnd: -1, end: -1 };
-  // Where text goes: into the value, into an inline string's run, or nowhere.
-  let collecting: 'v' | 't' | null = null;
+  const reused: CellTag = { row: 0, column: 0, type: undefined, value: null, inline: null, formula: null, hasRef: false, selfClosing: false, start: -1, tagEnd: -1, end: -1 };
+  // Where text goes: into the value, into an inline string's run, into the formula, or nowhere.
+  let collecting: 'v' | 't' | 'f' | null = null;
   let phoneticDepth = 0;
   let collected = '';
   const refuse = (what: string) => new UnreadableArchive(`its part ${partName} ${what}`);
@@ -94,6 +96,10 @@ export function scanSheetData(archive: ZipArchive, partName: string, visitor: Sh
           collected = '';
         } else if (name === names.t) collecting = 't';
         else if (name === names.is) cell.inline = '';
+        else if (name === names.f) {
+          cell.formula = '';
+          collecting = 'f';
+        }
         if (collecting === 't' && cell.inline === null) collecting = null;
         return;
       }
@@ -124,6 +130,7 @@ export function scanSheetData(archive: ZipArchive, partName: string, visitor: Sh
         cell.type = tag.attributes.t;
         cell.value = null;
         cell.inline = null;
+        cell.formula = null;
         cell.hasRef = r !== undefined;
         cell.selfClosing = tag.isSelfClosing;
         cell.start = start;
@@ -139,7 +146,7 @@ export function scanSheetData(archive: ZipArchive, partName: string, visitor: Sh
         else if (name === names.v && collecting === 'v') {
           cell.value = collected;
           collecting = null;
-        } else if (name === names.t && collecting === 't') collecting = null;
+        } else if ((name === names.t && collecting === 't') || (name === names.f && collecting === 'f')) collecting = null;
         else if (name === names.c) {
           cell.end = end;
           visitor.cell?.(cell);
@@ -156,8 +163,9 @@ export function scanSheetData(archive: ZipArchive, partName: string, visitor: Sh
     text(content) {
       if (collecting === null || phoneticDepth > 0 || cell === undefined) return;
       if (collecting === 'v') collected += content;
+      else if (collecting === 'f') cell.formula += content;
       else cell.inline = (cell.inline ?? '') + content;
-      if ((collecting === 'v' ? collected : (cell.inline ?? '')).length > READER_LIMITS.maxTokenChars) {
+      if ((collecting === 'v' ? collected : collecting === 'f' ? (cell.formula ?? '') : (cell.inline ?? '')).length > READER_LIMITS.maxTokenChars) {
         throw new ReaderLimitExceeded(`its part ${partName} has a cell whose text is longer than ${READER_LIMITS.maxTokenChars} characters`);
       }
     },
@@ -170,5 +178,5 @@ export function scanSheetData(archive: ZipArchive, partName: string, visitor: Sh
  * of its namespace with one prefix, and no local name needs cutting out for each of millions of tags.
  */
 function sheetDataNames(prefix: string) {
-  return { sheetData: `${prefix}sheetData`, row: `${prefix}row`, c: `${prefix}c`, v: `${prefix}v`, is: `${prefix}is`, t: `${prefix}t`, rPh: `${prefix}rPh` };
+  return { sheetData: `${prefix}sheetData`, row: `${prefix}row`, c: `${prefix}c`, v: `${prefix}v`, is: `${prefix}is`, t: `${prefix}t`, f: `${prefix}f`, rPh: `${prefix}rPh` };
 }

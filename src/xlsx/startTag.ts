@@ -20,6 +20,7 @@ export function joinStartTag({ name, attributes, selfClosing }: StartTagText): s
 
 interface AttributeSpan {
   readonly name: string;
+  readonly nameStart: number;
   /** The value as written, between its quotes (entities not resolved). */
   readonly value: string;
   readonly valueStart: number;
@@ -40,7 +41,7 @@ export function attributeSpans(attributes: string): AttributeSpan[] {
     const valueStart = i + 1;
     const valueEnd = attributes.indexOf(quote, valueStart);
     if (name === '' || valueEnd < 0) break;
-    spans.push({ name, value: attributes.slice(valueStart, valueEnd), valueStart, valueEnd });
+    spans.push({ name, nameStart, value: attributes.slice(valueStart, valueEnd), valueStart, valueEnd });
     i = valueEnd + 1;
   }
   return spans;
@@ -56,4 +57,13 @@ export function withAttribute(attributes: string, name: string, value: string): 
   const span = attributeSpans(attributes).find((candidate) => candidate.name === name);
   if (span === undefined) return `${attributes.replace(/\s+$/, '')} ${name}="${value}"${attributes.match(/\s+$/)?.[0] ?? ''}`;
   return `${attributes.slice(0, span.valueStart)}${value}${attributes.slice(span.valueEnd)}`;
+}
+
+/** The attribute text without `name`, and the spaces before it. */
+export function withoutAttribute(attributes: string, name: string): string {
+  const span = attributeSpans(attributes).find((candidate) => candidate.name === name);
+  if (span === undefined) return attributes;
+  let from = span.nameStart;
+  while (from > 0 && /\s/.test(attributes[from - 1])) from--;
+  return `${attributes.slice(0, from)}${attributes.slice(span.valueEnd + 1)}`;
 }

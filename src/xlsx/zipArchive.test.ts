@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { UnreadableArchive, ZipArchive } from './zipArchive';
+import { parseXmlPart } from './parseXmlPart';
 
 describe('ZipArchive', () => {
   it('writes entries that read back the same, with UTF-8 names', () => {
@@ -83,5 +84,20 @@ describe('ZipArchive', () => {
       bytes.writeUInt32LE(bytes.readUInt32LE(central + 16) ^ 1, central + 16);
       expect(() => ZipArchive.fromBuffer(bytes).read('a.xml')).toThrow('its part a.xml is damaged (its CRC-32 does not match)');
     });
+  });
+});
+
+describe('ZipArchive.readChunks of a part written into the archive', () => {
+  it('gives it in slices, as inflated parts come, so a sheet written larger than the XML token limit parses again', () => {
+    const archive = ZipArchive.empty();
+    const rows = '<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(450_000);
+    archive.write('s.xml', `<worksheet><sheetData>${rows}</sheetData></worksheet>`);
+    const sizes: number[] = [];
+    archive.readChunks('s.xml', (chunk) => sizes.push(chunk.length));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1 << 20);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(archive.read('s.xml')?.length);
+    let cells = 0;
+    parseXmlPart(archive, 's.xml', { open: (tag) => void (tag.name === 'c' && cells++) });
+    expect(cells).toBe(450_000);
   });
 });

@@ -39,6 +39,9 @@ const NAME_DECODER = new TextDecoder();
  * `toBuffer` writes the archive again with every entry in its original order and every unchanged entry
  * copied byte for byte.
  */
+/** Slices in which a part written into the archive is read again. */
+const REPLACED_SLICE_BYTES = 1 << 20;
+
 export class ZipArchive {
   private readonly replaced = new Map<string, Uint8Array>();
   private readonly byName = new Map<string, ZipEntry>();
@@ -85,7 +88,8 @@ export class ZipArchive {
     const entry = this.stored(name);
     const replacement = this.replaced.get(entry?.name ?? name);
     if (replacement !== undefined) {
-      onChunk(replacement);
+      // In slices, as inflated parts come, so a reader's per-chunk checks see a part written here as they see one read.
+      for (let at = 0; at < replacement.length || at === 0; at += REPLACED_SLICE_BYTES) onChunk(replacement.subarray(at, at + REPLACED_SLICE_BYTES));
       return true;
     }
     if (entry === undefined) return false;

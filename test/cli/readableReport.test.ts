@@ -22,12 +22,17 @@ describe('capacity-check readable report', () => {
     const run = await runInProcess([input]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
-    expect(run.stdout.split('\n').slice(0, 2)).toEqual([`${input}: "Plan Q2", 7 bookings checked`, '2 conflicts · no errors · no warnings']);
+    const lines = run.stdout.split('\n');
+    const heading = lines.indexOf(`${input}: "Plan Q2", 7 bookings checked`);
+    expect(heading).toBeGreaterThan(0);
+    expect(lines[heading + 1]).toBe('2 conflicts · no errors · no warnings');
     expect(paragraphOf(run.stdout, 'AWS us-east-2 Trainium2')).toEqual([
       expect.stringMatching(/^ {2}C-\w+ AWS us-east-2 Trainium2: 14 Apr 2026 – 27 Apr 2026 \(14 days\)$/),
       '    row 4: Lab A / Pretrain — pre-training · confirmed · 1,024 chips',
       '    row 5: Lab C / Sprint — fine-tuning · confirmed · 512 chips',
       '    1,536 chips booked on the busiest day',
+      // 512 chips beyond the larger booking on each of 14 days; the later row gives way.
+      '    172,032 chip-hours at stake (7,168 excess chip-days), unpriced; row 5 (Lab C) gives way',
     ]);
     expect(paragraphOf(run.stdout, 'TPU v5p')[0]).toMatch(/Google Cloud us-central1 TPU v5p: 20 Apr 2026 \(1 day\)$/);
   });
@@ -40,6 +45,7 @@ describe('capacity-check readable report', () => {
       '    row 2: Lab A / Pretraining — 1,024 chips',
       '    row 3: Lab C / Fine-tuning — 512 chips',
       '    512 chips over the 1,024 reserved',
+      '    172,032 chip-hours at stake (7,168 excess chip-days), unpriced; row 3 (Lab C) gives way',
     ]);
   });
 
@@ -48,7 +54,7 @@ describe('capacity-check readable report', () => {
     const trainium = report.conflicts.find((conflict) => conflict.silicon === 'Trainium2');
     const run = await runInProcess([await buildResolutionLogWorkbook(dir, [{ conflict: trainium?.id ?? '', action: 'accept', reason: 'both leads agree' }])]);
     const lines = run.stdout.split('\n');
-    expect(lines[1]).toBe('1 conflict · 1 accepted · no errors · no warnings');
+    expect(lines[lines.findIndex((line) => line.includes('bookings checked')) + 1]).toBe('1 conflict · 1 accepted · no errors · no warnings');
     const open = lines.indexOf('Conflicts');
     const accepted = lines.indexOf('Accepted conflicts');
     expect(open).toBeGreaterThan(0);

@@ -357,3 +357,34 @@ describe('CatalogExtensionSchema', () => {
     });
   });
 });
+
+describe('Catalog.pricePerChipHour', () => {
+  describe('with the default catalog', () => {
+    it('has no price for any offering: every pool is unpriced', () => {
+      for (const spec of DEFAULT_CATALOG.providers) for (const offering of spec.offerings) expect(catalog.pricePerChipHour(spec.name, offering.silicon)).toBeNull();
+    });
+  });
+
+  describe('when a --catalog extension prices an offering', () => {
+    const priced = catalog.extend(extension({ providers: [{ name: 'CoreWeave', offerings: [{ silicon: 'H200', pricePerChipHour: 3.1 }] }] }));
+
+    it('answers for any spelling of the provider and the silicon, and null elsewhere', () => {
+      expect(priced.pricePerChipHour('core weave', 'NVIDIA H200')).toBe(3.1);
+      expect(priced.pricePerChipHour('CoreWeave', 'B200')).toBeNull();
+      expect(priced.pricePerChipHour('Nebius', 'H200')).toBeNull();
+    });
+
+    it('lets a later price override an earlier one', () => {
+      const repriced = priced.extend(extension({ providers: [{ name: 'CW', offerings: [{ silicon: 'H200', pricePerChipHour: 2.9 }] }] }));
+      expect(repriced.pricePerChipHour('CoreWeave', 'H200')).toBe(2.9);
+    });
+  });
+
+  describe('when a --catalog price is not a positive number', () => {
+    it.each([[0], [-1], ['2.5']])('refuses %p, naming the field', (price) => {
+      const parsed = CatalogExtensionSchema.safeParse({ providers: [{ name: 'AWS', offerings: [{ silicon: 'Trn2', pricePerChipHour: price }] }] });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0].path.join('.')).toBe('providers.0.offerings.0.pricePerChipHour');
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { CatalogData, CatalogDataSchema, CatalogExtension, ProviderSpec, SiliconSpec } from './catalogSchema';
+import { CatalogData, CatalogDataSchema, CatalogExtension, Offering, ProviderSpec, SiliconSpec } from './catalogSchema';
 import { editDistance, typoAllowance } from './editDistance';
 import { normalizeName } from './normalizeName';
 
@@ -15,6 +15,8 @@ interface ProviderEntry {
   readonly spec: ProviderSpec;
   readonly regionsByKey: ReadonlyMap<string, string>;
   readonly offerings: ReadonlyMap<string, ReadonlySet<string> | null>;
+  /** Price per chip-hour by the silicon's canonical name, where the catalog has one. */
+  readonly prices: ReadonlyMap<string, number>;
 }
 
 /** The provider and silicon schemas, compiled for lookups by any spelling a user may type. */
@@ -33,20 +35,38 @@ export class Catalog {
     }
     for (const provider of data.providers) {
       const regionsByKey = new Map(provider.regions.map((region) => [normalizeName(region), region]));
-      const offerings = new Map<string, ReadonlySet<string> | null>();
-      for (const offering of provider.offerings) {
-        const silicon = this.siliconByKey.get(normalizeName(offering.silicon));
-        if (!silicon) continue;
-        const regions = offering.regions?.map((region) => regionsByKey.get(normalizeName(region)) ?? region);
-        const previous = offerings.get(silicon.name);
-        offerings.set(silicon.name, regions === undefined || previous === null ? null : new Set([...(previous ?? []), ...regions]));
-      }
-      const entry: ProviderEntry = { spec: provider, regionsByKey, offerings };
+      const { offerings, prices } = this.compileOfferings(provider, regionsByKey);
+      const entry: ProviderEntry = { spec: provider, regionsByKey, offerings, prices };
       for (const name of [provider.name, ...provider.aliases]) {
         this.providersByKey.set(normalizeName(name), entry);
         this.providerNames.push(name);
       }
     }
+  }
+
+  /**
+   * Where the provider offers each silicon, and its prices. An offering that only gives a price (no
+   * regions) of a chip the provider already offers keeps the regions it has: a price widens nothing.
+   */
+  private compileOfferings(provider: ProviderSpec, regionsByKey: ReadonlyMap<string, string>): Pick<ProviderEntry, 'offerings' | 'prices'> {
+    const offerings = new Map<string, ReadonlySet<string> | null>();
+    const prices = new Map<string, number>();
+    const priceOnly = (offering: Offering) => offering.regions === undefined && offering.pricePerChipHour !== undefined;
+    for (const offering of [...provider.offerings.filter((o) => !priceOnly(o)), ...provider.offerings.filter(priceOnly)]) {
+      const silicon = this.siliconByKey.get(normalizeName(offering.silicon));
+      if (!silicon) continue;
+      const regions = offering.regions?.map((region) => regionsByKey.get(normalizeName(region)) ?? region);
+      const previous = offerings.get(silicon.name);
+      if (!(priceOnly(offering) && previous !== undefined)) {
+        offerings.set(silicon.name, regions === undefined || previous === null ? null : new Set([...(previous ?? []), ...regions]));
+      }
+    }
+    // In the order given, so a later price (an extension's) overrides an earlier one (the default's).
+    for (const offering of provider.offerings) {
+      const silicon = this.siliconByKey.get(normalizeName(offering.silicon));
+      if (silicon && offering.pricePerChipHour !== undefined) prices.set(silicon.name, offering.pricePerChipHour);
+    }
+    return { offerings, prices };
   }
 
   /** Compiles catalog data, throwing a readable error when it breaks the schema or refers to unknown names. */
@@ -106,6 +126,14 @@ export class Catalog {
     if (regions === undefined) return { kind: 'not-offered' };
     if (regions === null) return { kind: 'unlisted-regions' };
     return { kind: 'regions', regions };
+  }
+
+  /** The price of one chip-hour of the silicon at the provider (any spelling of either), or null: unpriced. */
+  pricePerChipHour(providerName: string, siliconName: string): number | null {
+    const entry = this.providersByKey.get(normalizeName(providerName));
+    const silicon = this.siliconByKey.get(normalizeName(siliconName));
+    if (entry === undefined || silicon === undefined) return null;
+    return entry.prices.get(silicon.name) ?? null;
   }
 
   /** Providers that offer the silicon, with where (for moving a booking elsewhere). */

@@ -17,6 +17,8 @@ export const OfferingSchema = z.object({
   silicon: z.string().trim().min(1),
   /** Regions known to offer it; absent when the catalog does not know where (never warns). */
   regions: z.array(z.string().trim().min(1)).optional(),
+  /** What one chip-hour of this silicon costs at this provider, in the catalog's one currency; absent: unpriced. */
+  pricePerChipHour: z.number().positive().finite().optional(),
 });
 
 export const ProviderSpecSchema = z.object({

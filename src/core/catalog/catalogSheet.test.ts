@@ -71,3 +71,47 @@ describe('readCatalogSheet', () => {
     });
   });
 });
+
+describe('readCatalogSheet prices', () => {
+  const withPrices = (rows: CellValue[][]) => readCatalogSheet(sheetOf('Catalog', [['Provider', 'Region', 'Silicon', 'Price per chip-hour'], ...rows]));
+
+  describe('when a Provider + Silicon row gives a price', () => {
+    it('reads it onto the offering, as a number or as text with thousands commas', () => {
+      const { extension, issues } = withPrices([['AWS', null, 'Trn2', 2.5], ['Lambda', null, 'H100', '1,200.5']]);
+      expect(issues).toEqual([]);
+      expect(extension.providers.map((spec) => spec.offerings)).toEqual([[{ silicon: 'Trn2', pricePerChipHour: 2.5 }], [{ silicon: 'H100', pricePerChipHour: 1200.5 }]]);
+    });
+
+    it('prices the chip in the extended catalog without widening where it is offered', () => {
+      const extended = Catalog.fromData(DEFAULT_CATALOG).extend(withPrices([['Amazon', null, 'Trainium 2', 2.5]]).extension);
+      expect(extended.pricePerChipHour('AWS', 'Trainium2')).toBe(2.5);
+      expect(extended.pricePerChipHour('AWS', 'H100')).toBeNull();
+      const aws = extended.findProvider('AWS');
+      const trn2 = extended.findSilicon('Trn2');
+      expect(aws.found && trn2.found && extended.availability(aws.value, trn2.value)).toEqual({ kind: 'regions', regions: new Set(['us-east-2', 'us-east-1', 'us-west-2']) });
+    });
+  });
+
+  describe('when a price is not a positive number', () => {
+    it.each([
+      ['cheap', 'Catalog row: Price per chip-hour "cheap" is not a positive number.'],
+      [0, 'Catalog row: Price per chip-hour "0" is not a positive number.'],
+      [-2, 'Catalog row: Price per chip-hour "-2" is not a positive number.'],
+      ['$2.50', 'Catalog row: Price per chip-hour "$2.50" is not a positive number; write the number alone (2.50), every price in the same currency.'],
+    ])('reports %p on its cell with a precise message and keeps the offering unpriced', (price, message) => {
+      const { extension, issues } = withPrices([['AWS', 'us-east-2', 'Trn2', price]]);
+      expect(issues).toEqual([{ sheet: 'Catalog', row: 2, column: 'Price per chip-hour', cell: 'D2', severity: 'error', code: 'invalid-catalog-row', message }]);
+      expect(extension.providers[0].offerings).toEqual([{ silicon: 'Trn2', regions: ['us-east-2'] }]);
+    });
+  });
+
+  describe('when a price is on a row without both a Provider and a Silicon', () => {
+    it('reports that a price needs both', () => {
+      const { issues } = withPrices([['AWS', 'us-east-2', null, 3]]);
+      expect(issues).toEqual([expect.objectContaining({
+        cell: 'D2', code: 'invalid-catalog-row',
+        message: 'Catalog row: a Price per chip-hour needs both a Provider and a Silicon on its row, to say whose chip-hour it prices.',
+      })]);
+    });
+  });
+});

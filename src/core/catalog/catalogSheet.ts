@@ -18,6 +18,7 @@ const CATALOG_COLUMNS = {
   family: ['family', 'stack', 'softwarestack'],
   tflops: ['tflops', 'densebf16tflops', 'bf16tflops', 'peaktflops', 'teraflops'],
   hbm: ['hbm', 'hbmgb', 'memory', 'memorygb'],
+  price: ['priceperchiphour', 'costperchiphour', 'chiphourprice', 'pricechiphour', 'price'],
 } as const;
 type CatalogColumn = keyof typeof CATALOG_COLUMNS;
 
@@ -36,7 +37,7 @@ export function readCatalogSheet(sheet: SheetSnapshot): CatalogSheetResult {
   const columns = findCatalogHeader(sheet);
   const empty: CatalogExtension = { silicon: [], providers: [] };
   if (columns === undefined) return { extension: empty, issues };
-  const providers = new Map<string, { name: string; aliases: string[]; regions: string[]; offerings: Array<{ silicon: string; regions?: string[] }> }>();
+  const providers = new Map<string, { name: string; aliases: string[]; regions: string[]; offerings: Array<{ silicon: string; regions?: string[]; pricePerChipHour?: number }> }>();
   const silicon = new Map<string, { name: string; aliases: string[]; vendor?: string; family?: string; denseBf16Tflops?: number | null; hbmGb?: number | null }>();
 
   for (let rowIndex = columns.headerRow; rowIndex < sheet.rows.length; rowIndex++) {
@@ -44,6 +45,7 @@ export function readCatalogSheet(sheet: SheetSnapshot): CatalogSheetResult {
     const value = (column: CatalogColumn): CellValue | undefined => (columns.at[column] === undefined ? undefined : row?.[columns.at[column] as number]);
     const text = (column: CatalogColumn): string => cellText(value(column));
     if (row === undefined || Object.values(columns.at).every((index) => isBlankCell(row[index as number]))) continue;
+    const columnName = (column: CatalogColumn): string => cellText(sheet.rows[columns.headerRow - 1]?.[columns.at[column] ?? -1]) || column;
     const problem = (column: CatalogColumn, detail: string): void => {
       const index = columns.at[column] ?? 0;
       issues.push({
@@ -74,12 +76,21 @@ export function readCatalogSheet(sheet: SheetSnapshot): CatalogSheetResult {
       }
       silicon.set(key, entry);
     }
+    const price = priceOf(value('price'), columnName('price'));
+    if (price.problem !== undefined) problem('price', price.problem);
+    else if (price.value !== undefined && (providerName === '' || siliconName === '')) {
+      problem('price', `a ${columnName('price')} needs both a Provider and a Silicon on its row, to say whose chip-hour it prices.`);
+    }
     if (providerName !== '') {
       const key = normalizeName(providerName);
       const entry = providers.get(key) ?? { name: providerName, aliases: [], regions: [], offerings: [] };
       entry.aliases.push(...splitList(text('providerAliases')));
       entry.regions.push(...regionNames);
-      if (siliconName !== '') entry.offerings.push(regionNames.length > 0 ? { silicon: siliconName, regions: regionNames } : { silicon: siliconName });
+      if (siliconName !== '') {
+        entry.offerings.push({
+          silicon: siliconName, ...(regionNames.length > 0 ? { regions: regionNames } : {}), ...(price.value === undefined ? {} : { pricePerChipHour: price.value }),
+        });
+      }
       providers.set(key, entry);
     }
   }
@@ -92,6 +103,19 @@ export function readCatalogSheet(sheet: SheetSnapshot): CatalogSheetResult {
     return { extension: empty, issues };
   }
   return { extension: parsed.data, issues };
+}
+
+/** A price cell: empty, a positive number (text with thousands commas too), or the reason it is none. */
+function priceOf(raw: CellValue | undefined, columnName: string): { value?: number; problem?: string } {
+  if (isBlankCell(raw)) return {};
+  const text = cellText(raw).trim();
+  const number = typeof raw === 'number' ? raw : Number(text.replace(/,/g, ''));
+  if (Number.isFinite(number) && number > 0) return { value: number };
+  // A currency sign is the likeliest slip; the catalog keeps one currency, so the number alone is asked for.
+  const bare = text.replace(/^[$€£¥]\s*|\s*[$€£¥]$|\s*(USD|EUR|GBP)$/gi, '');
+  const bareNumber = Number(bare.replace(/,/g, ''));
+  const hint = bare !== text && Number.isFinite(bareNumber) && bareNumber > 0 ? `; write the number alone (${bare}), every price in the same currency` : '';
+  return { problem: `${columnName} "${text}" is not a positive number${hint}.` };
 }
 
 function splitList(text: string): string[] {

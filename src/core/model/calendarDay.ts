@@ -29,13 +29,13 @@ export function formatIsoDay(day: CalendarDay): string {
 
 const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** `14 Apr 2026`, the form people read. */
 /** The day an ISO `YYYY-MM-DD` text names, or undefined for anything else. */
 export function parseIsoDay(text: string): CalendarDay | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   return match === null ? undefined : dayFromYmd(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** `14 Apr 2026`, the form people read. */
 export function formatReadableDay(day: CalendarDay): string {
   const date = new Date(day * MS_PER_DAY);
   return `${date.getUTCDate()} ${MONTH_ABBREVIATIONS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;

@@ -1,10 +1,22 @@
-import { formatIsoDay } from '../model/calendarDay';
+import { CalendarDay, formatIsoDay } from '../model/calendarDay';
 import { CheckReport } from '../model/report';
+import { Signals } from '../signals/signalsOf';
 import { summarize } from './summarize';
 
-/** The report as the CLI's `--json` prints it: dates as YYYY-MM-DD, rows as sheet row numbers. */
-export function toJsonReport(report: CheckReport) {
+/** The signals a JSON report carries, counted from `asOf`. */
+export interface JsonSignals {
+  readonly asOf: CalendarDay;
+  readonly signals: Signals;
+}
+
+/**
+ * The report as the CLI's `--json` prints it: dates as YYYY-MM-DD, rows as sheet row numbers. With
+ * signals, also the as-of date, each lab's signals (`labs`), the pools' weeks (`poolWeeks`) and each
+ * conflict's `stake`.
+ */
+export function toJsonReport(report: CheckReport, withSignals?: JsonSignals) {
   const summary = summarize(report);
+  const stakes = withSignals?.signals.stakes;
   return {
     sheet: report.allocation.sheetName,
     table: report.allocation.table?.name ?? null,
@@ -36,7 +48,21 @@ export function toJsonReport(report: CheckReport) {
       excessChips: conflict.excessChips,
       accepted: conflict.accepted,
       ...(conflict.acceptance === undefined ? {} : { acceptedReason: conflict.acceptance.reason, acceptedBy: conflict.acceptance.by, acceptedAt: conflict.acceptance.at }),
+      ...(stakes === undefined ? {} : { stake: stakes.get(conflict.id) ?? null }),
     })),
+    ...(withSignals === undefined ? {} : jsonSignals(withSignals)),
+  };
+}
+
+function jsonSignals({ asOf, signals }: JsonSignals) {
+  return {
+    asOf: formatIsoDay(asOf),
+    labs: signals.labs,
+    poolWeeks: {
+      weeks: signals.poolWeeks.weeks,
+      withCapacity: signals.poolWeeks.withCapacity,
+      pools: signals.poolWeeks.pools.map(({ pool, label, weeks }) => ({ provider: pool.provider, region: pool.region, silicon: pool.silicon, block: pool.block, label, weeks })),
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import { formatIsoDay } from '../model/calendarDay';
 import { CheckReport } from '../model/report';
 import { CellValue, WorkbookSnapshot } from '../model/snapshot';
 import { describeResolution } from '../presentation/describeResolution';
-import { LevelOptions, levelCalendar } from './levelCalendar';
+import { LevelOptions, levelCalendar, planId, planLogChanges } from './levelCalendar';
 
 const HEADER = ['Lab', 'Team', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status'];
 const CAPACITY = ['Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Reserved for'];
@@ -86,4 +86,41 @@ describe('levelCalendar', () => {
     expect(level(rows).plan).toEqual(level(rows).plan);
     expect(formatIsoDay((level(rows).plan.steps[0].resolution as { start: number }).start)).toBe('2026-04-11');
   });
+  describe('when cells it would write hold formulas', () => {
+    const rows: Row[] = [
+      ['Lab A', 'A', 'us-east-1', 'H100', 8, '2026-04-01', '2026-04-10'],
+      ['Lab B', 'B', 'us-east-1', 'H100', 8, '2026-04-05', '2026-04-08', 'tentative'],
+    ];
+
+    it('holds that booking in place and lets the next one give way', () => {
+      const { plan, steps } = level(rows, undefined, { formulaCells: [{ sheet: 'Plan', address: 'H3', formula: '=G3+3' }] });
+      expect(steps).toEqual(['Shift Lab A / A by +8 days (9 Apr – 18 Apr 2026)']);
+      expect(plan.steps.flatMap((step) => step.edits.map((edit) => edit.address))).toEqual(['G2', 'H2']);
+      expect(plan.left).toEqual([]);
+    });
+
+    it('leaves the conflict, naming the formula cells, when no booking may give way', () => {
+      const formulaCells = [{ sheet: 'Plan', address: 'H3', formula: '=G3+3' }, { sheet: 'Plan', address: 'G2', formula: '=DATE(2026,4,1)' }];
+      const { plan } = level(rows, undefined, { formulaCells });
+      expect(plan.steps).toEqual([]);
+      expect(plan.left.map((left) => left.reason)).toEqual(['Row 2 keeps its place: G2 holds a formula, which a plan never overwrites. Row 3 keeps its place: H3 holds a formula, which a plan never overwrites.']);
+    });
+
+    it('ignores formulas of cells no change writes', () => {
+      expect(level(rows, undefined, { formulaCells: [{ sheet: 'Plan', address: 'F3', formula: '=2*4' }] }).plan).toEqual(level(rows).plan);
+    });
+  });
+
+  it('logs one entry per step under the plan id, worded as the pane words the step', () => {
+    const { plan, report } = level(rows2());
+    const id = planId(plan.steps);
+    expect(planLogChanges(report, plan.steps)).toEqual([{
+      action: 'level shift', conflict: plan.steps[0].resolution.conflictId, rows: '3', edits: plan.steps[0].edits,
+      reason: `Plan ${id}: Shift Lab C / Sprint by +8 days (28 Apr – 8 May 2026)`,
+    }]);
+  });
 });
+
+function rows2(): Row[] {
+  return [['Lab A', 'Pretrain', 'us-east-1', 'Trainium2', 64, '2026-04-14', '2026-04-27'], ['Lab C', 'Sprint', 'us-east-1', 'Trainium2', 64, '2026-04-20', '2026-04-30', 'tentative']];
+}

@@ -7,7 +7,10 @@ import { CellEdit } from '../model/cellEdit';
 import { bookingAt, CheckReport, Conflict } from '../model/report';
 import { WorkbookSnapshot } from '../model/snapshot';
 import { inGivingWayOrder, statusRank } from './givingWay';
+import { describeResolution } from '../presentation/describeResolution';
+import { FormulaCell } from './formulaInputs';
 import { Move, Shift } from './resolution';
+import { LoggedChange } from './resolutionLog';
 import { planResolutionEdits } from './resolutionEdits';
 import { groupActiveByPool, MoveTarget, moveTargets } from './suggestionsFor';
 
@@ -24,6 +27,11 @@ export interface LevelOptions {
   readonly labs?: ReadonlySet<string>;
   /** Level only these conflicts (by id): the group a lead narrowed the list to. */
   readonly conflicts?: ReadonlySet<string>;
+  /**
+   * Cells that hold formulas. A plan never writes over one: a booking whose change would write such a
+   * cell keeps its place, and the plan is made again without it giving way.
+   */
+  readonly formulaCells?: readonly FormulaCell[];
 }
 
 export const DEFAULT_HORIZON_DAYS = 90;
@@ -91,6 +99,18 @@ interface Placement {
  * same plan.
  */
 export function levelCalendar(report: CheckReport, snapshot: WorkbookSnapshot, options: LevelOptions = {}): LevelPlan {
+  const formulas = new Set((options.formulaCells ?? []).map((cell) => `${cell.sheet}!${cell.address}`));
+  // Rows held in place, with their formula cells; each round holds at least one more, so it ends.
+  const held = new Map<number, string[]>();
+  for (;;) {
+    const plan = planOnce(report, snapshot, options, held);
+    const hits = plan.steps.flatMap((step) => step.edits.filter((edit) => formulas.has(`${edit.sheet}!${edit.address}`)).map((edit) => ({ row: step.resolution.row, address: edit.address })));
+    if (hits.length === 0) return plan;
+    for (const { row, address } of hits) held.set(row, [...(held.get(row) ?? []), address]);
+  }
+}
+
+function planOnce(report: CheckReport, snapshot: WorkbookSnapshot, options: LevelOptions, held: ReadonlyMap<number, readonly string[]>): LevelPlan {
   const horizon = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
   const conflicts = report.conflicts
     .filter((conflict) => !conflict.accepted && inScope(report, conflict, options))
@@ -101,7 +121,7 @@ export function levelCalendar(report: CheckReport, snapshot: WorkbookSnapshot, o
   const timelines = report.capacity === null ? null : capacityTimelines(report.capacityRows);
   const placements = new Map<number, Placement>();
   const steps: Array<Shift | Move> = [];
-  const context = { report, profiles, targets, timelines, placements, steps, options, horizon };
+  const context = { report, profiles, targets, timelines, placements, steps, options, horizon, held };
   // Passes until nothing more clears: a booking moved away for a later conflict may free room for an
   // earlier one, and a second levelling must find nothing left to do.
   let open = conflicts;
@@ -110,7 +130,7 @@ export function levelCalendar(report: CheckReport, snapshot: WorkbookSnapshot, o
     if (stillOpen.length === open.length) break;
     open = stillOpen;
   }
-  const left = open.map((conflict) => ({ conflictId: conflict.id, reason: whyLeft(report, conflict, options, horizon) }));
+  const left = open.map((conflict) => ({ conflictId: conflict.id, reason: whyLeft(report, conflict, options, horizon, held) }));
 
   const planSteps = steps.map((resolution) => ({ resolution, edits: planResolutionEdits(report, snapshot, resolution) }));
   const shifts = steps.filter((step): step is Shift => step.kind === 'shift');
@@ -137,6 +157,8 @@ interface LevelContext {
   readonly steps: Array<Shift | Move>;
   readonly options: LevelOptions;
   readonly horizon: number;
+  /** Rows that may not give way, with the formula cells their change would have written. */
+  readonly held: ReadonlyMap<number, readonly string[]>;
 }
 
 /**
@@ -144,11 +166,11 @@ interface LevelContext {
  * days is over-booked; true when it is clear. Nothing changes for a conflict it cannot clear.
  */
 function levelConflict(context: LevelContext, conflict: Conflict): boolean {
-  const { report, profiles, placements, options } = context;
+  const { report, profiles, placements, options, held } = context;
   const profile = profiles.of(conflict.pool.key);
   if (profile.isClear(conflict.start, conflict.end)) return true;
   const givers = inGivingWayOrder(
-    conflict.rows.map((row) => bookingAt(report, row)).filter((booking): booking is Booking => booking !== undefined && mayGiveWay(booking, options) && !placements.has(booking.sheetRow)),
+    conflict.rows.map((row) => bookingAt(report, row)).filter((booking): booking is Booking => booking !== undefined && mayGiveWay(booking, options, held) && !placements.has(booking.sheetRow)),
   );
   const attempt: Array<{ step: Shift | Move; placement: Placement; from: Placement }> = [];
   for (const booking of givers) {
@@ -228,8 +250,8 @@ function moveOf(
   return undefined;
 }
 
-function mayGiveWay(booking: Booking, options: LevelOptions): boolean {
-  if (booking.start === null || booking.endExclusive === null) return false;
+function mayGiveWay(booking: Booking, options: LevelOptions, held: ReadonlyMap<number, readonly string[]>): boolean {
+  if (booking.start === null || booking.endExclusive === null || held.has(booking.sheetRow)) return false;
   if (options.tentativeOnly && statusRank(booking.status) !== 0) return false;
   return options.labs === undefined || options.labs.has(normalizeName(booking.lab));
 }
@@ -241,13 +263,18 @@ function inScope(report: CheckReport, conflict: Conflict, options: LevelOptions)
   return labs === undefined || conflict.rows.some((row) => labs.has(normalizeName(bookingAt(report, row)?.lab ?? '')));
 }
 
-function whyLeft(report: CheckReport, conflict: Conflict, options: LevelOptions, horizon: number): string {
+function whyLeft(report: CheckReport, conflict: Conflict, options: LevelOptions, horizon: number, held: ReadonlyMap<number, readonly string[]>): string {
   const bookings = conflict.rows.map((row) => bookingAt(report, row)).filter((booking): booking is Booking => booking !== undefined);
-  if (!bookings.some((booking) => mayGiveWay(booking, options))) {
+  const formulas = bookings.flatMap((booking) => {
+    const cells = held.get(booking.sheetRow);
+    return cells === undefined ? [] : [` Row ${booking.sheetRow} keeps its place: ${cells.join(', ')} ${cells.length === 1 ? 'holds a formula' : 'hold formulas'}, which a plan never overwrites.`];
+  }).join('');
+  if (!bookings.some((booking) => mayGiveWay(booking, options, held))) {
+    if (formulas !== '') return formulas.trimStart();
     return options.tentativeOnly ? 'Only confirmed bookings hold it, and only tentative ones may give way.' : 'None of its bookings may give way within the labs levelled.';
   }
   const elsewhere = options.allowMoves === false ? ' (moves are off)' : ' or moved to free capacity of its silicon family open to its lab';
-  return `No booking that may give way can be shifted within ${horizon} days${elsewhere}.`;
+  return `No booking that may give way can be shifted within ${horizon} days${elsewhere}.${formulas}`;
 }
 
 /** Every day a booking or a capacity row holds, with room for shifts up to the horizon. */
@@ -268,4 +295,15 @@ export function planId(steps: readonly PlanStep[]): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return `L-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * The log entries of a plan, one per step, each under the plan's id: action `level shift` or `level
+ * move`, the conflict it resolves, its row and cells, and the reason "Plan L-…: Shift …".
+ */
+export function planLogChanges(report: CheckReport, steps: readonly PlanStep[]): LoggedChange[] {
+  const id = planId(steps);
+  return steps.map(({ resolution, edits }) => ({
+    action: `level ${resolution.kind}`, conflict: resolution.conflictId, rows: String(resolution.row), edits, reason: `Plan ${id}: ${describeResolution(report, resolution)}`,
+  }));
 }
