@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import {
-  acceptanceNote, bookingAt, CheckReport, Conflict, daysIn, describeResolution, formatCount, formatWindow, plural, poolLabel, orderPreviews, PreviewedSuggestion, previewResolution,
+  acceptanceNote, bookingAt, CheckReport, Conflict, ConflictStake, daysIn, describeStakeFigures, describeResolution, formatCount, formatWindow, plural, poolLabel, orderPreviews, PreviewedSuggestion, previewResolution,
   Resolution, suggestionsFor, WorkbookSnapshot,
 } from '../core';
 import { BookingFacts, givesWayNote } from './BookingFacts';
@@ -12,6 +12,8 @@ export interface ConflictCardProps {
   /** The workbook as the check read it, to preview what each resolution would write. */
   readonly snapshot: WorkbookSnapshot;
   readonly conflict: Conflict;
+  /** What the conflict puts at stake, when the signals know it. */
+  readonly stake?: ConflictStake;
   readonly busy: boolean;
   /** What the last action on this card did, shown here and in the pane's live region. */
   readonly notice?: { readonly kind: 'info' | 'warning' | 'error'; readonly text: string };
@@ -32,7 +34,7 @@ function RaisesNote({ preview }: { readonly preview: PreviewedSuggestion }) {
  * the ways to resolve it. Its suggestions are worked out when the card is shown, and their previews
  * (which check the changed row again) in a task of their own after it has painted.
  */
-export function ConflictCard({ report, snapshot, conflict, busy, notice, onApply, onSelect }: ConflictCardProps) {
+export function ConflictCard({ report, snapshot, conflict, stake, busy, notice, onApply, onSelect }: ConflictCardProps) {
   const [reason, setReason] = React.useState('');
   const [showMore, setShowMore] = React.useState(false);
   // Suggestions, then each one's preview, are worked out in tasks of their own after the card has
@@ -77,6 +79,7 @@ export function ConflictCard({ report, snapshot, conflict, busy, notice, onApply
           : <Badge appearance="filled" color="danger">{conflict.excessChips !== null ? `${plural(conflict.excessChips, 'chip')} over` : 'Double-booked'}</Badge>}
       </div>
       <p className="window">{`${formatWindow(conflict.start, conflict.end)} (${plural(daysIn(conflict.start, conflict.end), 'day')})`}</p>
+      {stake && <p className="stake">{describeStakeFigures(stake)}</p>}
       <BookingFacts report={report} conflict={conflict} givesWay={givesWay?.row} />
       {givesWay && <p className="gives-way-note">{givesWay.text}</p>}
       {conflict.lapsedAcceptance && <p className="lapsed">{`Open again: ${acceptanceNote(conflict.lapsedAcceptance)}, but its rows have changed since.`}</p>}

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Input, Switch } from '@fluentui/react-components';
 import {
-  CheckReport, Conflict, CONFLICT_FACETS, ConflictFacet, ConflictFacts, conflictFacts, ConflictOrder, facetGroups, LevelOptions, PlanStep, plural,
+  CheckReport, Conflict, CONFLICT_FACETS, conflictStakes, ConflictFacet, ConflictFacts, conflictFacts, ConflictOrder, facetGroups, LevelOptions, PlanStep, plural,
   Resolution, triage, WorkbookSnapshot,
 } from '../core';
 import { ConflictCard, ConflictRow } from './ConflictCard';
@@ -17,8 +17,6 @@ export interface ConflictsViewProps {
   readonly preferences: PanePreferences;
   /** The notice of the last action, by the conflict it was taken on. */
   readonly cardNotice: { readonly conflictId: string; readonly notice: NonNullable<ConflictCardNotice> } | null;
-  /** A conflict's chip-hours at stake, when known, for the order by stake. */
-  readonly chipHoursOf?: (conflict: Conflict) => number;
   readonly onApply: (resolution: Resolution) => void;
   readonly onLevel: (steps: readonly PlanStep[]) => void;
   readonly onSelect: (conflict: Conflict) => void;
@@ -40,6 +38,8 @@ type Item = { kind: 'group'; value: string; count: number; rows: number[] } | { 
 export function ConflictsView(props: ConflictsViewProps) {
   const { report, snapshot, busy, preferences } = props;
   const facts = React.useMemo(() => conflictFacts(report), [report]);
+  const stakes = React.useMemo(() => conflictStakes(report), [report]);
+  const chipHoursOf = React.useCallback((conflict: Conflict) => stakes.get(conflict.id)?.chipHours ?? 0, [stakes]);
   const [filters, setFilters] = React.useState<Partial<Record<ConflictFacet, string>>>(() => {
     const myLab = preferences.get(PREFERENCE_KEYS.myLab);
     return myLab === '' ? {} : { lab: myLab };
@@ -50,7 +50,7 @@ export function ConflictsView(props: ConflictsViewProps) {
   const [compact, setCompact] = React.useState(preferences.get(PREFERENCE_KEYS.compact) === 'yes');
   const [opened, setOpened] = React.useState<ReadonlySet<string>>(new Set());
   const [levelling, setLevelling] = React.useState(false);
-  const selected = React.useMemo(() => triage(facts, { filters, search, order }, props.chipHoursOf), [facts, filters, search, order, props.chipHoursOf]);
+  const selected = React.useMemo(() => triage(facts, { filters, search, order }, chipHoursOf), [facts, filters, search, order, chipHoursOf]);
   const items = React.useMemo(() => itemsOf(selected, groupBy), [selected, groupBy]);
   const setFilter = (facet: ConflictFacet, value: string) => {
     setFilters((current) => ({ ...current, [facet]: value === ALL ? undefined : value }));
@@ -72,7 +72,7 @@ export function ConflictsView(props: ConflictsViewProps) {
     const conflict = item.fact.conflict;
     const notice = props.cardNotice?.conflictId === conflict.id ? props.cardNotice.notice : undefined;
     if (compact && !opened.has(conflict.id)) return <ConflictRow report={report} conflict={conflict} onOpen={() => setOpened(new Set([...opened, conflict.id]))} />;
-    return <ConflictCard report={report} snapshot={snapshot} conflict={conflict} busy={busy} notice={notice} onApply={props.onApply} onSelect={props.onSelect} />;
+    return <ConflictCard report={report} snapshot={snapshot} conflict={conflict} stake={stakes.get(conflict.id)} busy={busy} notice={notice} onApply={props.onApply} onSelect={props.onSelect} />;
   };
   const open = selected.filter((fact) => !fact.conflict.accepted).length;
 
@@ -91,7 +91,7 @@ export function ConflictsView(props: ConflictsViewProps) {
           {CONFLICT_FACETS.map((facet) => <option key={facet} value={facet}>{FACET_LABELS[facet]}</option>)}
         </FilterSelect>
         <FilterSelect label="Sort by" value={order} onChange={(value) => setOrder(value as ConflictOrder)}>
-          {ORDERS.filter(([value]) => value !== 'chip-hours' || props.chipHoursOf !== undefined).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {ORDERS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
         </FilterSelect>
         <Input className="search" type="search" aria-label="Search ID, lab, team, workload and notes" placeholder="Search ID, lab, team, notes" value={search} onChange={(_, data) => setSearch(data.value)} />
         <Switch label="Compact" checked={compact} onChange={(_, data) => { setCompact(data.checked); preferences.set(PREFERENCE_KEYS.compact, data.checked ? 'yes' : 'no'); }} />

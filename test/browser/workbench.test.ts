@@ -310,6 +310,16 @@ describe(`in ${CHROMIUM.label}`, () => {
       await workbench.waitForConflictsHeading('Conflicts (4 open, 1 accepted)');
     });
 
+    it('shows what each conflict puts at stake, and orders them by chip-hours at stake', async () => {
+      await workbench.pane.getByLabel('Sort by', { exact: true }).selectOption('chip-hours');
+      const stakes = await workbench.pane.locator('article.conflict p.stake').allTextContents();
+      expect(stakes.length).toBeGreaterThan(1);
+      for (const text of stakes) expect(text).toMatch(/^[\d,]+ chip-hours at stake \([\d,]+ excess chip-days?\), unpriced$/);
+      const chipHours = stakes.map((text) => Number(text.split(' ')[0].replace(/,/g, '')));
+      expect(chipHours).toEqual([...chipHours].sort((a, b) => b - a));
+      await workbench.pane.getByLabel('Sort by', { exact: true }).selectOption('first-day');
+    });
+
     it('shows one line per conflict in compact mode, remembered, and opens a line into its card', async () => {
       await workbench.pane.getByRole('switch', { name: 'Compact' }).check();
       expect(await workbench.pane.locator('article.conflict').count()).toBe(0);

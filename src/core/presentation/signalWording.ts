@@ -41,9 +41,14 @@ export function labTableRows(labs: readonly LabSignal[]): string[][] {
  * @example "172,032 chip-hours at stake (7,168 excess chip-days), unpriced; row 5 (Lab C) gives way"
  */
 export function describeStake(stake: ConflictStake): string {
-  const cost = stake.cost === null ? 'unpriced' : `cost ${formatCost(stake.cost)}`;
   const who = stake.givesWay === null ? '' : `; row ${stake.givesWay.row} (${stake.givesWay.lab}) gives way`;
-  return `${formatCount(stake.chipHours)} chip-hours at stake (${plural(stake.excessChipDays, 'excess chip-day')}), ${cost}${who}`;
+  return `${describeStakeFigures(stake)}${who}`;
+}
+
+/** The figures of a stake alone: "172,032 chip-hours at stake (7,168 excess chip-days), unpriced". */
+export function describeStakeFigures(stake: ConflictStake): string {
+  const cost = stake.cost === null ? 'unpriced' : `cost ${formatCost(stake.cost)}`;
+  return `${formatCount(stake.chipHours)} chip-hours at stake (${plural(stake.excessChipDays, 'excess chip-day')}), ${cost}`;
 }
 
 /** A pool's week in words: "85%", "120%, over-booked 3 days", or "–" when nothing is reserved. */
