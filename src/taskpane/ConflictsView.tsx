@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { Button, Input, Switch } from '@fluentui/react-components';
 import {
-  CheckReport, Conflict, CONFLICT_FACETS, conflictStakes, ConflictFacet, ConflictFacts, conflictFacts, ConflictOrder, facetGroups, LevelOptions, PlanStep, plural,
+  CheckReport, Conflict, CONFLICT_FACETS, conflictStakes, formatReadableDay, ConflictFacet, ConflictFacts, conflictFacts, ConflictOrder, facetGroups, LevelOptions, PlanStep, plural,
   Resolution, triage, WorkbookSnapshot,
 } from '../core';
 import { ConflictCard, ConflictRow } from './ConflictCard';
 import { FilterSelect } from './FilterSelect';
 import { LevelPanel } from './LevelPanel';
+import { PoolWeekPick } from './Overview';
 import { PanePreferences, PREFERENCE_KEYS } from './preferences';
 import { VirtualList } from './VirtualList';
 
@@ -17,6 +18,10 @@ export interface ConflictsViewProps {
   readonly preferences: PanePreferences;
   /** The notice of the last action, by the conflict it was taken on. */
   readonly cardNotice: { readonly conflictId: string; readonly notice: NonNullable<ConflictCardNotice> } | null;
+  /** A pool and week picked in the Overview's heatmap, to narrow the list to. */
+  readonly pick?: PoolWeekPick | null;
+  /** Called once the list has narrowed itself to the pick. */
+  readonly onPicked?: () => void;
   readonly onApply: (resolution: Resolution) => void;
   readonly onLevel: (steps: readonly PlanStep[]) => void;
   readonly onSelect: (conflict: Conflict) => void;
@@ -45,18 +50,25 @@ export function ConflictsView(props: ConflictsViewProps) {
     return myLab === '' ? {} : { lab: myLab };
   });
   const [search, setSearch] = React.useState('');
+  const [during, setDuring] = React.useState<PoolWeekPick | null>(props.pick ?? null);
+  React.useEffect(() => {
+    if (props.pick == null) return;
+    setDuring(props.pick);
+    setFilters((current) => ({ ...current, pool: props.pick?.pool }));
+    props.onPicked?.();
+  }, [props.pick]);
   const [order, setOrder] = React.useState<ConflictOrder>('first-day');
   const [groupBy, setGroupBy] = React.useState<ConflictFacet | ''>('');
   const [compact, setCompact] = React.useState(preferences.get(PREFERENCE_KEYS.compact) === 'yes');
   const [opened, setOpened] = React.useState<ReadonlySet<string>>(new Set());
   const [levelling, setLevelling] = React.useState(false);
-  const selected = React.useMemo(() => triage(facts, { filters, search, order }, chipHoursOf), [facts, filters, search, order, chipHoursOf]);
+  const selected = React.useMemo(() => triage(facts, { filters, search, order, during: during ?? undefined }, chipHoursOf), [facts, filters, search, order, during, chipHoursOf]);
   const items = React.useMemo(() => itemsOf(selected, groupBy), [selected, groupBy]);
   const setFilter = (facet: ConflictFacet, value: string) => {
     setFilters((current) => ({ ...current, [facet]: value === ALL ? undefined : value }));
     if (facet === 'lab') preferences.set(PREFERENCE_KEYS.myLab, value);
   };
-  const narrowed = Object.values(filters).some((value) => value !== undefined) || search.trim() !== '';
+  const narrowed = Object.values(filters).some((value) => value !== undefined) || search.trim() !== '' || during !== null;
   const levelOptions = React.useMemo<LevelOptions>(() => levelScope(selected, narrowed), [selected, narrowed]);
 
   const renderItem = (index: number) => {
@@ -97,7 +109,7 @@ export function ConflictsView(props: ConflictsViewProps) {
         <Switch label="Compact" checked={compact} onChange={(_, data) => { setCompact(data.checked); preferences.set(PREFERENCE_KEYS.compact, data.checked ? 'yes' : 'no'); }} />
         <Button disabled={busy || open === 0} onClick={() => setLevelling(true)}>{narrowed ? 'Level this group' : 'Level all'}</Button>
       </div>
-      {narrowed && <p className="narrowed">{`Showing ${plural(selected.length, 'conflict')} of ${facts.length}.`} <Button size="small" appearance="subtle" onClick={() => { setFilters({}); setSearch(''); preferences.set(PREFERENCE_KEYS.myLab, ''); }}>Show all</Button></p>}
+      {narrowed && <p className="narrowed">{`Showing ${plural(selected.length, 'conflict')} of ${facts.length}${during ? ` in ${during.pool}, week of ${formatReadableDay(during.first)}` : ''}.`} <Button size="small" appearance="subtle" onClick={() => { setFilters({}); setSearch(''); setDuring(null); preferences.set(PREFERENCE_KEYS.myLab, ''); }}>Show all</Button></p>}
       {levelling && (
         <LevelPanel
           report={report} snapshot={snapshot} options={levelOptions} scopeLabel={narrowed ? `the ${plural(open, 'open conflict')} shown` : 'all conflicts'} busy={busy}

@@ -4,6 +4,7 @@ import { Conflict, formatCount, Issue, PlanStep, Resolution, summarize, tableLab
 import { Action, CheckSession } from '../excel/checkSession';
 import { ConflictsView } from './ConflictsView';
 import { IssuesView } from './IssuesView';
+import { Overview, PoolWeekPick } from './Overview';
 import { PanePreferences, PREFERENCE_KEYS } from './preferences';
 import { useSessionState } from './useSessionState';
 
@@ -13,7 +14,7 @@ export interface TaskPaneProps {
   readonly preferences: PanePreferences;
 }
 
-type View = 'conflicts' | 'issues';
+type View = 'conflicts' | 'overview' | 'issues';
 
 /**
  * The task pane: the workbook's state, Check and Undo in a header that stays in view, then the conflicts
@@ -23,6 +24,7 @@ export function TaskPane({ session, preferences }: TaskPaneProps) {
   const state = useSessionState(session);
   const [view, setView] = React.useState<View>('conflicts');
   const [lastConflict, setLastConflict] = React.useState<string | null>(null);
+  const [pick, setPick] = React.useState<PoolWeekPick | null>(null);
   const [pending, setPending] = React.useState<Action | null>(null);
   const [name, setName] = React.useState(preferences.get(PREFERENCE_KEYS.who));
   const checked = state.checked;
@@ -102,16 +104,18 @@ export function TaskPane({ session, preferences }: TaskPaneProps) {
         {report && (
           <div className="view-switch" role="group" aria-label="Show">
             <ToggleButton size="small" checked={view === 'conflicts'} onClick={() => setView('conflicts')}>{`Conflicts (${summary?.openConflicts ?? 0})`}</ToggleButton>
+            <ToggleButton size="small" checked={view === 'overview'} onClick={() => setView('overview')}>Overview</ToggleButton>
             <ToggleButton size="small" checked={view === 'issues'} onClick={() => setView('issues')}>{`Issues (${report.issues.length})`}</ToggleButton>
           </div>
         )}
       </header>
       {checked !== null && report !== null && view === 'conflicts' && (
         <ConflictsView
-          report={report} snapshot={checked.snapshot} busy={busy} preferences={preferences} cardNotice={cardNotice}
+          report={report} snapshot={checked.snapshot} busy={busy} preferences={preferences} cardNotice={cardNotice} pick={pick} onPicked={() => setPick(null)}
           onApply={apply} onLevel={level} onSelect={select} onSelectRows={(rows) => void session.selectRows(rows).catch((error) => session.reportError(error))}
         />
       )}
+      {report !== null && view === 'overview' && <Overview report={report} onPick={(picked) => { setPick(picked); setView('conflicts'); }} />}
       {report !== null && view === 'issues' && (
         <IssuesView issues={report.issues} busy={busy} onFix={fix} onFixAll={fixAll} onSelectCell={(sheet, cell) => void session.selectCell(sheet, cell).catch((error) => session.reportError(error))} />
       )}

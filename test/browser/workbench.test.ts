@@ -378,6 +378,25 @@ describe(`in ${CHROMIUM.label}`, () => {
       await workbench.waitForConflictsHeading('Conflicts (3 open, 2 accepted)');
     });
 
+    it('shows the quarter in the Overview, and a heatmap cell narrows the list to its pool and week', async () => {
+      await workbench.pane.getByRole('button', { name: 'Overview' }).click();
+      await workbench.pane.getByRole('heading', { name: 'The quarter from 13 Apr 2026' }).waitFor();
+      const labs = await workbench.pane.getByRole('list', { name: 'Labs' }).getByRole('listitem').allTextContents();
+      expect(labs.map((text) => text.split(' · ')[0])).toEqual(['Lab A', 'Lab B', 'Lab C', 'Lab D', 'Lab E', 'Lab F']);
+      for (const text of labs) expect(text).toMatch(/ · velocity (\d+%|–) of [\d,]+ chip-days · exposure [\d,]+ chip-hours \((unpriced|–)\)/);
+      const cell = workbench.pane.getByRole('button', { name: `${TRAINIUM}, week of 13 Apr 2026: ` , exact: false }).first();
+      expect(await cell.getAttribute('aria-label')).toMatch(/over-booked \d+ days?$/);
+      await saveScreenshot('taskpane-overview.png', (path) => workbench.pane.screenshot({ path, animations: 'disabled' }));
+      expect(await workbench.accessibilityViolations('.wb-pane')).toEqual([]);
+
+      await cell.click();
+      await workbench.waitForConflictsHeading('Conflicts (1 open)');
+      expect(await cardHeadings()).toEqual([TRAINIUM]);
+      expect(await workbench.pane.getByText(/^Showing 1 conflict of 5 in /).textContent()).toMatch(new RegExp(`^Showing 1 conflict of 5 in ${TRAINIUM}, week of 13 Apr 2026\\.`));
+      await workbench.pane.getByRole('button', { name: 'Show all' }).click();
+      await workbench.waitForConflictsHeading('Conflicts (3 open, 2 accepted)');
+    });
+
     it('levels the open conflicts as one plan the lead can untick, and one Undo puts every cell back', async () => {
       const before = await downloadedValues(page, workbench);
       await workbench.pane.getByRole('button', { name: 'Level all' }).click();

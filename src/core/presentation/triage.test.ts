@@ -44,4 +44,12 @@ describe('triage of conflicts', () => {
     const stake = new Map(r.conflicts.map((conflict, index) => [conflict.id, [5, 50, 1][index]]));
     expect(triage(facts, { order: 'chip-hours' }, (conflict) => stake.get(conflict.id) ?? 0).map((fact) => fact.conflict.id)).toEqual([r.conflicts[1].id, r.conflicts[0].id, r.conflicts[2].id]);
   });
+
+  it('keeps the conflicts overlapping a week, a day on either edge included', () => {
+    const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+    // The TPU conflicts: 2026-03-02 (rows 6, 7) and 2026-05-02..03 (rows 4, 5).
+    expect(triage(facts, { during: { first: day('2026-05-03'), last: day('2026-05-09') } }).map((fact) => fact.conflict.rows)).toEqual([[4, 5]]);
+    expect(triage(facts, { during: { first: day('2026-02-23'), last: day('2026-03-01') } })).toEqual([]);
+    expect(triage(facts, { during: { first: day('2026-03-02'), last: day('2026-03-08') } }).map((fact) => fact.conflict.rows)).toEqual([[6, 7]]);
+  });
 });

@@ -1,4 +1,5 @@
 import { Booking } from '../model/booking';
+import { CalendarDay } from '../model/calendarDay';
 import { bookingAt, CheckReport, Conflict } from '../model/report';
 import { poolLabel } from './wording';
 
@@ -22,6 +23,8 @@ export interface TriageQuery {
   readonly filters?: Partial<Record<ConflictFacet, string>>;
   readonly search?: string;
   readonly order?: ConflictOrder;
+  /** Days a conflict must overlap (a heatmap's week), inclusive. */
+  readonly during?: { readonly first: CalendarDay; readonly last: CalendarDay };
 }
 
 const distinct = (values: readonly string[]): string[] => [...new Set(values.filter((value) => value !== ''))].sort((a, b) => a.localeCompare(b));
@@ -53,7 +56,8 @@ export function triage(facts: readonly ConflictFacts[], query: TriageQuery, chip
   const words = (query.search ?? '').toLowerCase().split(/\s+/).filter((word) => word !== '');
   const selected = facts.filter((fact) =>
     Object.entries(query.filters ?? {}).every(([facet, value]) => value === undefined || fact.facets[facet as ConflictFacet].includes(value)) &&
-    words.every((word) => fact.searchText.includes(word)));
+    words.every((word) => fact.searchText.includes(word)) &&
+    (query.during === undefined || (fact.conflict.start <= query.during.last && fact.conflict.end >= query.during.first)));
   const byDay = (a: ConflictFacts, b: ConflictFacts) => a.conflict.start - b.conflict.start || a.conflict.pool.key.localeCompare(b.conflict.pool.key);
   const key = query.order === 'excess-chips' ? (fact: ConflictFacts) => fact.conflict.excessChips ?? fact.conflict.bookedChips ?? 0
     : query.order === 'chip-hours' ? (fact: ConflictFacts) => chipHoursOf(fact.conflict) : undefined;

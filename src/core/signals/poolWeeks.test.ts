@@ -2,7 +2,7 @@ import { checkWorkbook } from '../checkWorkbook';
 import { dayFromYmd } from '../model/calendarDay';
 import { CheckReport } from '../model/report';
 import { CellValue } from '../model/snapshot';
-import { mondayOf, poolWeeks } from './poolWeeks';
+import { heatmapAsOf, mondayOf, poolWeeks } from './poolWeeks';
 
 const HEADER = ['Lab', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End'];
 type Row = [lab: string, region: string, chips: number, start: string, end: string];
@@ -24,6 +24,13 @@ describe('poolWeeks', () => {
     expect(weeks.weeks.slice(0, 2)).toEqual(['2026-04-13', '2026-04-20']);
     expect(mondayOf(day('2026-04-13'))).toBe(day('2026-04-13'));
     expect(mondayOf(day('2026-04-19'))).toBe(day('2026-04-13'));
+  });
+
+  it('starts the heatmap today, or at the first open conflict when that is earlier', () => {
+    const report = check([['Lab A', 'us-east-1', 8, '2026-04-14', '2026-04-27'], ['Lab B', 'us-east-1', 8, '2026-04-20', '2026-04-22']]);
+    expect(heatmapAsOf(report, day('2026-12-03'))).toBe(day('2026-04-20'));
+    expect(heatmapAsOf(report, day('2026-03-01'))).toBe(day('2026-03-01'));
+    expect(heatmapAsOf(check([['Lab A', 'us-east-1', 8, '2026-04-14', '2026-04-27']]), day('2026-12-03'))).toBe(day('2026-12-03'));
   });
 
   describe('with a Capacity table', () => {

@@ -44,6 +44,14 @@ export interface PoolWeeks {
   readonly pools: ReadonlyArray<{ readonly pool: Pool; readonly label: string; readonly weeks: readonly PoolWeek[] }>;
 }
 
+/**
+ * Where the quarter's heatmap starts: today, or the first open conflict's day when that is earlier, so
+ * that conflicts still open in the past are in view.
+ */
+export function heatmapAsOf(report: CheckReport, today: CalendarDay): CalendarDay {
+  return report.conflicts.reduce((first, conflict) => (conflict.accepted ? first : Math.min(first, conflict.start)), today);
+}
+
 /** The Monday on or before the day (day 0, 1970-01-01, was a Thursday). */
 export function mondayOf(day: CalendarDay): CalendarDay {
   return day - ((((day + 3) % DAYS_PER_WEEK) + DAYS_PER_WEEK) % DAYS_PER_WEEK);
