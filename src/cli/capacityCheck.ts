@@ -97,7 +97,7 @@ async function check(argv: readonly string[], { stdout, stderr }: CliStreams): P
   if (options.report !== undefined) await writeAtomically(Buffer.from(htmlReport(report, source, withSignals), 'utf8'), options.report);
   if (options.json) stdout.write(`${JSON.stringify({ ...toJsonReport(report, withSignals), ...(jsonPlan === undefined ? {} : { plan: jsonPlan }) }, null, 1)}\n`);
   else {
-    stdout.write(`${formatReport(report, source, palette, withSignals)}\n`);
+    stdout.write(`${formatReport(report, source, palette, withSignals, options.view)}\n`);
     if (jsonPlan !== undefined) stdout.write(`\n${formatPlan(report, jsonPlan, palette)}\n`);
   }
   if (options.write !== undefined && !options.json) {
@@ -167,7 +167,9 @@ async function readCatalogFile(file: string): Promise<Catalog> {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
-    throw new UnusableInput(`--catalog ${file}: ${firstLine(error)}`);
+    const code = (error as NodeJS.ErrnoException)?.code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : firstLine(error);
+    throw new UnusableInput(`cannot read the catalog ${file}: ${reason}`);
   }
   let data: unknown;
   try {

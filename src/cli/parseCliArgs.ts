@@ -15,6 +15,8 @@ export interface CliOptions {
   readonly asOf?: CalendarDay;
   /** Where to write the HTML report. */
   readonly report?: string;
+  /** How the readable report lists and trims its conflicts and issues. */
+  readonly view: ReportView;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -27,12 +29,25 @@ export interface LevelCliOptions {
   readonly labs: readonly string[];
 }
 
+/** What the readable report lists: grouped by a facet, only one part, at most `limit` conflicts and issue rows. */
+export interface ReportView {
+  readonly groupBy?: ReportGrouping;
+  readonly only?: ReportPart;
+  readonly limit?: number;
+}
+
+export const REPORT_GROUPINGS = ['lab', 'pool', 'silicon'] as const;
+export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
+export const REPORT_PARTS = ['conflicts', 'errors', 'warnings'] as const;
+export type ReportPart = (typeof REPORT_PARTS)[number];
+
 /** The longest horizon a plan may shift a booking by: ten years. */
 export const MAX_HORIZON_DAYS = 3660;
 
 export const USAGE = `Usage: capacity-check [workbook.xlsx] [--json] [--write annotated.xlsx] [--sheet NAME]
                       [--table NAME] [--capacity-sheet NAME] [--catalog catalog.json]
                       [--as-of YYYY-MM-DD] [--report report.html]
+                      [--group-by lab|pool|silicon] [--only conflicts|errors|warnings] [--limit N]
                       [--level [--horizon DAYS] [--no-moves] [--tentative-only] [--lab NAME]...]
 
 Checks a capacity workbook: validates every booking and finds double-booked capacity.
@@ -48,6 +63,11 @@ exposure, and the pools' over-booked weeks. With no workbook, checks the bundled
   --as-of YYYY-MM-DD     count the labs' chip-days and the pools' weeks from this day (default: today)
   --report FILE          also write one self-contained HTML report: a heatmap of pools by week,
                          the lab table and the conflicts with what each puts at stake
+  --group-by FACET       list the conflicts under one heading per lab, pool or silicon, with its
+                         count, largest first (a conflict of two labs is under both)
+  --only PART            show only the conflicts, the errors or the warnings (the lab table and
+                         the counts stay on top)
+  --limit N              print at most N conflicts and N rows with issues, then how many more
   --level                plan how to clear every open conflict (shift later, else move) and print
                          the plan; with --write the copy holds the levelled values, yellow only
                          where conflicts are left, and the plan in its "Resolution log" sheet
@@ -83,6 +103,9 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
         lab: { type: 'string', multiple: true },
         'as-of': { type: 'string' },
         report: { type: 'string' },
+        'group-by': { type: 'string' },
+        only: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -92,6 +115,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
     if (typeof level === 'string') return { ok: false, problem: level };
     const asOf = values['as-of'] === undefined ? undefined : parseIsoDay(values['as-of']);
     if (values['as-of'] !== undefined && asOf === undefined) return { ok: false, problem: `--as-of ${values['as-of']} is not a day; give it as YYYY-MM-DD` };
+    const view = viewOptions(values);
+    if (typeof view === 'string') return { ok: false, problem: view };
     return {
       ok: true,
       options: {
@@ -105,6 +130,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; options: CliO
         level,
         asOf,
         report: values.report,
+        view,
         help: values.help ?? false,
         version: values.version ?? false,
       },
@@ -126,4 +152,15 @@ function levelOptions(values: { level?: boolean; horizon?: string; 'no-moves'?: 
   const empty = labs.find((lab) => lab.trim() === '');
   if (empty !== undefined) return '--lab needs a lab name';
   return { horizonDays, allowMoves: !values['no-moves'], tentativeOnly: values['tentative-only'] ?? false, labs };
+}
+
+/** The readable report's view, or the one-line reason it is unusable. */
+function viewOptions(values: { 'group-by'?: string; only?: string; limit?: string }): ReportView | string {
+  const groupBy = values['group-by'];
+  if (groupBy !== undefined && !(REPORT_GROUPINGS as readonly string[]).includes(groupBy)) return `--group-by ${groupBy}: give one of ${REPORT_GROUPINGS.join(', ')}`;
+  const only = values.only;
+  if (only !== undefined && !(REPORT_PARTS as readonly string[]).includes(only)) return `--only ${only}: give one of ${REPORT_PARTS.join(', ')}`;
+  const limit = values.limit === undefined ? undefined : /^\d{1,9}$/.test(values.limit.trim()) ? Number(values.limit) : NaN;
+  if (limit !== undefined && !(limit >= 1)) return `--limit ${values.limit}: give a whole number from 1`;
+  return { groupBy: groupBy as ReportGrouping | undefined, only: only as ReportPart | undefined, limit };
 }

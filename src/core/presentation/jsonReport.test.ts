@@ -51,10 +51,16 @@ describe('toJsonReport', () => {
         {
           id: expect.stringMatching(/^C-[0-9a-f]{8}$/), provider: 'AWS', region: 'us-east-2', silicon: 'Trainium2', block: 'blk-1',
           start: '2026-04-20', end: '2026-04-27', rows: [3, 4], bookedChips: 128, capacityChips: null, excessChips: null, accepted: false,
+          bookings: [
+            { row: 3, id: 'B-1', lab: null, team: null, chips: 64, start: '2026-04-14', end: '2026-04-27', status: null, priority: null, owner: null },
+            { row: 4, id: 'B-2', lab: null, team: null, chips: 64, start: '2026-04-20', end: '2026-05-03', status: null, priority: null, owner: null },
+          ],
+          givesWay: 4,
         },
         {
           id: expect.stringMatching(/^C-[0-9a-f]{8}$/), provider: 'Google Cloud', region: 'us-central1', silicon: 'TPU v5p', block: '',
           start: '2026-05-05', end: '2026-05-06', rows: [7, 8], bookedChips: 16, capacityChips: null, excessChips: null, accepted: false,
+          bookings: expect.any(Array), givesWay: 8,
         },
       ]);
     });
