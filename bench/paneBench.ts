@@ -24,7 +24,16 @@ interface PaneFigures {
   readonly yellowMs: number | null;
   readonly resolveMs: number | null;
   readonly longestTaskMs: number;
+  /** The longest task of each step (the list, the edit, the resolution), so the step that holds it is known. */
+  readonly longestByStep: Readonly<Record<Step, number>>;
   readonly heapMb: number;
+}
+
+type Step = 'list' | 'yellow' | 'resolve';
+
+interface TaskClock {
+  tasks: Array<{ start: number; duration: number }>;
+  steps: Array<{ step: Step; from: number }>;
 }
 
 function check(snapshot: WorkbookSnapshot): CheckReport {
@@ -93,12 +102,17 @@ async function measure(page: Page, url: string, rows: number, log: (message: str
   await page.getByLabel('Open workbook').setInputFiles({ name: `quarter-${rows}.xlsx`, mimeType: XLSX_TYPE, buffer: await xlsxOf(snapshot) });
   await workbench.ribbon.getByText(`quarter-${rows}.xlsx`, { exact: true }).waitFor({ timeout: 120_000 });
   await page.evaluate(() => {
-    const longest = { ms: 0 };
-    (window as unknown as { longestTask: typeof longest }).longestTask = longest;
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => { longest.ms = Math.max(longest.ms, entry.duration); })).observe({ type: 'longtask' });
+    const clock: TaskClock = { tasks: [], steps: [] };
+    (window as unknown as { taskClock: TaskClock }).taskClock = clock;
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => clock.tasks.push({ start: entry.startTime, duration: entry.duration }))).observe({ type: 'longtask' });
   });
+  const beginStep = (step: Step) => page.evaluate((name) => {
+    const now = performance.now();
+    (window as unknown as { taskClock: TaskClock }).taskClock.steps.push({ step: name, from: now });
+    return now;
+  }, step);
 
-  let start = await page.evaluate(() => performance.now());
+  let start = await beginStep('list');
   await workbench.ribbonButton('Check conflicts').click();
   const open = await waitForOpenCount(workbench, (count) => count >= 0, 'its conflicts');
   await workbench.pane.locator('article.conflict').first().waitFor({ timeout: 120_000 });
@@ -111,7 +125,7 @@ async function measure(page: Page, url: string, rows: number, log: (message: str
     await workbench.cell(edit.address).dblclick();
     const editor = page.getByLabel(`Edit ${edit.address}`);
     await editor.fill(edit.text);
-    start = await page.evaluate(() => performance.now());
+    start = await beginStep('yellow');
     await editor.press('Enter');
     await page.waitForFunction(([address, yellow]) => {
       const cell = document.querySelector(`[data-address="${address}"]`);
@@ -125,26 +139,32 @@ async function measure(page: Page, url: string, rows: number, log: (message: str
   const before = await waitForOpenCount(workbench, () => true, 'its conflicts');
   const primary = workbench.pane.locator('article.conflict').first().locator('.actions > button').first();
   if ((await primary.count()) > 0) {
-    start = await page.evaluate(() => performance.now());
+    start = await beginStep('resolve');
     await primary.click();
     await waitForOpenCount(workbench, (count) => count < before, `fewer than ${before} open conflicts after a resolution`);
     resolveMs = await since(page, start);
   }
 
-  const longestTaskMs = await page.evaluate(() => (window as unknown as { longestTask: { ms: number } }).longestTask.ms);
+  const clock = await page.evaluate(() => (window as unknown as { taskClock: TaskClock }).taskClock);
+  const longestByStep: Record<Step, number> = { list: 0, yellow: 0, resolve: 0 };
+  for (const task of clock.tasks) {
+    const step = [...clock.steps].reverse().find((candidate) => candidate.from <= task.start)?.step ?? 'list';
+    longestByStep[step] = Math.max(longestByStep[step], task.duration);
+  }
+  const longestTaskMs = Math.max(...Object.values(longestByStep));
   const session = await page.context().newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage');
   const heap = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return { rows, conflicts: open, listMs, yellowMs, resolveMs, longestTaskMs, heapMb: heap.usedSize / 1024 ** 2 };
+  return { rows, conflicts: open, listMs, yellowMs, resolveMs, longestTaskMs, longestByStep, heapMb: heap.usedSize / 1024 ** 2 };
 }
 
 const seconds = (ms: number | null) => (ms === null ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
 
 function table(figures: readonly PaneFigures[]): string[] {
   const lines = [
-    '| rows | conflicts | click to list | edit to yellow | resolve + list | longest task | page heap |',
+    '| rows | conflicts | click to list | edit to yellow | resolve + list | longest task (list / edit / resolve) | page heap |',
     '|---:|---:|---:|---:|---:|---:|---:|',
-    ...figures.map((f) => `| ${f.rows.toLocaleString('en-US')} | ${f.conflicts} | ${seconds(f.listMs)} | ${seconds(f.yellowMs)} | ${seconds(f.resolveMs)} | ${Math.round(f.longestTaskMs)} ms | ${Math.round(f.heapMb)} MB |`),
+    ...figures.map((f) => `| ${f.rows.toLocaleString('en-US')} | ${f.conflicts} | ${seconds(f.listMs)} | ${seconds(f.yellowMs)} | ${seconds(f.resolveMs)} | ${Math.round(f.longestTaskMs)} ms (${[f.longestByStep.list, f.longestByStep.yellow, f.longestByStep.resolve].map(Math.round).join(' / ')}) | ${Math.round(f.heapMb)} MB |`),
   ];
   const at10k = figures.find((f) => f.rows === 10_000);
   if (at10k !== undefined) {

@@ -16,10 +16,15 @@ export type StepResult =
  * entry in it, so its paint is known before anything is written and goes out with the edits, in one
  * request that one Ctrl+Z takes back. The read and report it leaves hold what Excel stored.
  */
-export async function carryOutStep(context: Excel.RequestContext, read: WorkbookRead, edits: readonly CellEdit[], entries: readonly LogEntry[], options: CheckOptions | undefined): Promise<StepResult> {
+export async function carryOutStep(
+  context: Excel.RequestContext, read: WorkbookRead, edits: readonly CellEdit[], entries: readonly LogEntry[], options: CheckOptions | undefined,
+  yieldToPane: () => Promise<void> = () => Promise.resolve(),
+): Promise<StepResult> {
   const predicted = planCheck(patchRead(read, edits, entries), options);
   const outcome = await applyCellEdits(context, { edits, entries, paint: planPaint(predicted.paint) });
   if (!outcome.ok) return outcome.reason === 'changed' ? { kind: 'changed', changed: outcome.changed } : outcome.reason === 'formula' ? { kind: 'formula', cell: outcome.cell } : { kind: 'protected', sheet: outcome.sheet };
+  // The answer was read in this task; the check of what Excel stored gets one of its own.
+  await yieldToPane();
   const paint = outcome.paint ?? unpainted(predicted.paint);
   const after = withState(patchRead(read, outcome.stored, entries, outcome.logRows), paint.stateRows, paint.stateSheetId);
   return { kind: 'done', read: after, plan: planCheck(after, options), paint, stored: outcome.stored };

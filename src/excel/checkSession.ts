@@ -152,7 +152,9 @@ export class CheckSession {
     const changes = this.live.takeChanges();
     const patched = onlyEdits && this.lastRead !== null ? await readChangedRows(context, this.lastRead, changes) : null;
     const read = patched ?? (await readWorkbook(context, { cancelled: () => this.cancelRequested, previousValueBytes: this.lastRead?.valueBytes }));
+    await this.yieldToPane();
     const plan = planCheck(read, this.options.checkOptions);
+    await this.yieldToPane();
     // Until this check has painted, a later one cannot trust a patched copy of the sheets.
     this.lastRead = null;
     const locked = read.sheets.find((sheet) => sheet.protected && (sheet.name === plan.paint.sheet || sheet.name === STATE_SHEET));
@@ -203,7 +205,7 @@ export class CheckSession {
     const entries = prepared.entries.map((entry) => this.logEntry(checked, entry));
     let result;
     try {
-      result = await carryOutStep(context, read, prepared.step.edits, entries, this.options.checkOptions);
+      result = await carryOutStep(context, read, prepared.step.edits, entries, this.options.checkOptions, () => this.yieldToPane());
     } catch (error) {
       // A co-author added the log or the state sheet meanwhile: nothing was written; check again and retry once.
       if (!isAlreadyAdded(error) || retried) throw error;
@@ -246,6 +248,10 @@ export class CheckSession {
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+
+  private yieldToPane(): Promise<void> {
+    return this.options.yieldToPane?.() ?? Promise.resolve();
   }
 
   private run<T>(batch: (context: Excel.RequestContext) => Promise<T>, previous?: Excel.RequestContext): Promise<T> {

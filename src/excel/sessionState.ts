@@ -61,6 +61,8 @@ export interface SessionOptions {
   readonly checkOptions?: CheckOptions;
   /** Quiet time after the last edit before a live re-check. */
   readonly debounceMs?: number;
+  /** Lets the page paint and take input between a check's long steps (the task pane passes one; Node runs straight through). */
+  readonly yieldToPane?: () => Promise<void>;
 }
 
 /** What applying an action writes, the words of its button, and its log entries (one, or one per edit of a plan). */

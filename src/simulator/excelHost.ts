@@ -77,14 +77,18 @@ export class ExcelHost {
   async handle(request: HttpRequestInfo): Promise<HttpResponseInfo> {
     this.inFlight++;
     try {
-      return { statusCode: 200, headers: {}, body: JSON.stringify(await this.answer(request)) };
+      // Half the round trip each way: the host's own work is then a task of its own, as Excel's is off
+      // the pane's thread, and not part of the task in which the add-in reads the answer.
+      await delay(this.latencyMs / 2);
+      const body = JSON.stringify(await this.answer(request));
+      if (this.latencyMs > 0) await delay(this.latencyMs / 2);
+      return { statusCode: 200, headers: {}, body };
     } finally {
       this.inFlight--;
     }
   }
 
   private async answer(request: HttpRequestInfo): Promise<ResponseBody> {
-    await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const number = ++this.stats.requests;
     const bodyText = typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {});
     const requestBytes = utf8Length(bodyText);
@@ -214,4 +218,8 @@ export class ExcelHost {
         : { valueBefore: apiValue(single.before), valueAfter: apiValue(single.after), valueTypeBefore: valueType(single.before), valueTypeAfter: valueType(single.after) }),
     };
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -2,6 +2,7 @@ import { checkConflictsCommand, CHECK_CONFLICTS_FUNCTION } from '../commands/che
 import { CheckSession, SessionOptions } from '../excel/checkSession';
 import { CellInput, ExcelSimulator } from '../simulator';
 import { CellRange, parseRangeAddress } from '../core';
+import { yieldToPane } from '../taskpane/yieldToPane';
 import { simulatorToXlsx } from './simulatorToXlsx';
 import { WorkbenchWorkbook, xlsxToSimulator } from './xlsxToSimulator';
 
@@ -38,7 +39,7 @@ export class WorkbenchDocument {
     const sim = new ExcelSimulator({ sheets: workbook.sheets, activeSheet: workbook.activeSheet, latencyMs: LATENCY_MS, date1904: workbook.date1904 });
     // Any run may have painted cells, moved the selection or added the log sheet: redraw after each.
     const run: ExcelRun = (runOptions, batch) => sim.run(runOptions, batch).finally(options.onChange);
-    const session = new CheckSession({ run, who: options.who });
+    const session = new CheckSession({ run, who: options.who, yieldToPane });
     session.subscribe(options.onChange);
     return new WorkbenchDocument(fileName, sim, session, workbook, bytes, run, options.onChange);
   }

@@ -114,6 +114,29 @@ describe('CheckSession on the Excel simulator', () => {
     });
   });
 
+  describe('giving the pane a turn', () => {
+    it('yields after reading the workbook and after checking it, before anything is painted, and after a resolution is written', async () => {
+      sim = simulatorWith(incidentRows(), incidentFills()).install(globalThis);
+      const turns: Array<{ requests: number; yellow: boolean; written: boolean }> = [];
+      const yieldToPane = async () => {
+        turns.push({ requests: sim.stats.requests, yellow: sim.fillAt('Allocations', 'G2') === YELLOW, written: sim.valueAt('Allocations', 'I3') !== serial('2026-03-09') });
+      };
+      const session = new CheckSession({ who: () => 'Dana (lead)', yieldToPane });
+      await session.check();
+      const afterRead = turns[0].requests;
+      expect(turns).toEqual([{ requests: afterRead, yellow: false, written: false }, { requests: afterRead, yellow: false, written: false }]);
+      expect(sim.fillAt('Allocations', 'G2')).toBe(YELLOW);
+
+      turns.length = 0;
+      const { suggestionsFor } = await import('../../src/core');
+      const report = session.getState().checked!.report;
+      await session.apply(suggestionsFor(report, report.conflicts[0]).shifts[0]);
+      // One turn once Excel has stored the shift, before the check of what it stored.
+      expect(turns).toHaveLength(1);
+      expect(turns[0]).toMatchObject({ written: true, yellow: false });
+    });
+  });
+
   describe('resolving a conflict', () => {
     it('shifts the suggested booking, clears its yellow and logs the change', async () => {
       const { sim, session } = start();
