@@ -63,10 +63,11 @@ function rowArb(poolChoices: readonly number[], maxStart: number, maxLength: num
 }
 type Row = { pool: readonly [string, string, string, string]; lab: string; start: number; length: number; chips: number | null; status: string; priority: string };
 
-export function signalWorkbookArb(withCapacity: boolean) {
+/** `crowded`: two pools and up to 80 bookings, so a pool holds more start and end days than the small pools' sort handles. */
+export function signalWorkbookArb(withCapacity: boolean, crowded = false) {
   return fc.record({
     // A few pools per workbook, so bookings meet and capacity lands where bookings are.
-    pools: fc.uniqueArray(fc.nat(POOLS.length - 1), { minLength: 2, maxLength: 6 }),
+    pools: fc.uniqueArray(fc.nat(POOLS.length - 1), { minLength: 2, maxLength: crowded ? 2 : 6 }),
     asOf: fc.integer({ min: 0, max: 12 }),
     ownership: fc.boolean(),
     catalog: fc.nat(CATALOGS.length - 1),
@@ -74,7 +75,7 @@ export function signalWorkbookArb(withCapacity: boolean) {
     asOf: fc.constant(asOf),
     ownership: fc.constant(ownership),
     catalog: fc.constant(catalog),
-    bookings: fc.array(rowArb(pools, 20, 10, LABS), { maxLength: 12 }),
+    bookings: crowded ? fc.array(rowArb(pools, 60, 10, LABS), { minLength: 50, maxLength: 80 }) : fc.array(rowArb(pools, 20, 10, LABS), { maxLength: 12 }),
     capacity: withCapacity ? fc.array(rowArb(pools, 14, 24, OWNERS), { maxLength: 8 }) : fc.constant(null),
   }));
 }

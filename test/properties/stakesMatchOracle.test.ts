@@ -46,6 +46,10 @@ describe('conflict stakes match the day-by-day oracle', () => {
     fc.assert(fc.property(signalWorkbookArb(withCapacity), assertMatches), { numRuns: RUNS, seed: SEED });
   });
 
+  it.each([false, true])('on 200 random workbooks of two crowded pools (Capacity table: %s)', (withCapacity) => {
+    fc.assert(fc.property(signalWorkbookArb(withCapacity, true), assertMatches), { numRuns: 200, seed: SEED });
+  });
+
   it.each([false, true])('generates conflicts with excess, priced and not (Capacity table: %s)', (withCapacity) => {
     const stakes = fc.sample(signalWorkbookArb(withCapacity), { numRuns: 300, seed: SEED }).flatMap((generated) => [...conflictStakes(buildSignalWorkbook(generated).report).values()]);
     expect(stakes.filter((stake) => stake.excessChipDays > 0).length).toBeGreaterThan(100);

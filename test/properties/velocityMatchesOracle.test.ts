@@ -41,6 +41,10 @@ describe('reallocation velocity matches the slow oracle', () => {
     fc.assert(fc.property(signalWorkbookArb(withCapacity), assertMatches), { numRuns: RUNS, seed: SEED });
   });
 
+  it.each([false, true])('on 200 random workbooks of two crowded pools (Capacity table: %s)', (withCapacity) => {
+    fc.assert(fc.property(signalWorkbookArb(withCapacity, true), assertMatches), { numRuns: 200, seed: SEED });
+  });
+
   it.each([false, true])('generates every outcome often enough to prove something (Capacity table: %s)', (withCapacity) => {
     // Guards the generator: were one outcome rare, the comparison above would hardly test it.
     const counts = new Map<string, number>();

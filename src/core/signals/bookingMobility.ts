@@ -57,7 +57,8 @@ export function mobilityOf(report: CheckReport, index: SignalIndex, asOf: Calend
   const { timelines, labs } = index;
   const { bookings } = timelines;
   const names = new Names(report.catalog);
-  const search = new FreeWindowSearch(MOVE_WITHIN_DAYS + 1, 2 * timelines.count, bookings.count);
+  // About one window per segment: sized so, the columns seldom grow, and no more memory is asked for than is used.
+  const search = new FreeWindowSearch(MOVE_WITHIN_DAYS + 1, timelines.count, bookings.count);
   addCandidateWindows(report, timelines, names, search);
   const offeredBy = familyProviders(report.catalog, names);
   // Per pool: its provider's number, and its family when some other provider offers it (else null).
