@@ -58,11 +58,23 @@ export type CheckOutcome = { ok: true; report: CheckReport } | { ok: false; prob
 
 const bookingIndexes = new WeakMap<CheckReport, ReadonlyMap<number, Booking>>();
 
-/** The booking on a sheet row, found through an index built once per report. */
+/**
+ * The booking on a sheet row. A check's bookings are in sheet order, so a binary search finds it with no
+ * index to build (a million-row report asks for a few thousand); a report made otherwise gets an index.
+ */
 export function bookingAt(report: CheckReport, sheetRow: number): Booking | undefined {
+  const { bookings } = report;
+  let low = 0;
+  let high = bookings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (bookings[mid].sheetRow < sheetRow) low = mid + 1;
+    else high = mid;
+  }
+  if (bookings[low]?.sheetRow === sheetRow) return bookings[low];
   let index = bookingIndexes.get(report);
   if (index === undefined) {
-    index = new Map(report.bookings.map((booking) => [booking.sheetRow, booking]));
+    index = new Map(bookings.map((booking) => [booking.sheetRow, booking]));
     bookingIndexes.set(report, index);
   }
   return index.get(sheetRow);
