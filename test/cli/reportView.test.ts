@@ -101,8 +101,8 @@ describe('capacity-check --group-by, --only, --limit', () => {
     const first = report.conflicts[0] as unknown as Record<string, unknown>;
     expect(first.rows).toEqual([2, 3]);
     expect(first.bookings).toEqual([
-      { row: 2, id: 'BK-0', lab: 'Lab A', team: 'Pretraining', chips: 64, start: '2026-05-01', end: '2026-05-05', status: 'confirmed', priority: 'P0', owner: 'Ana Ruiz' },
-      { row: 3, id: 'BK-1', lab: 'Lab B', team: 'Evals', chips: 32, start: '2026-05-01', end: '2026-05-05', status: 'tentative', priority: 'P2', owner: 'Ben Ode' },
+      { row: 2, id: 'BK-0', lab: 'Lab A', team: 'Pretraining', chips: 64, start: '2026-05-01', end: '2026-05-05', status: 'confirmed', priority: 'P0', owner: 'Ana Ruiz', booked: null },
+      { row: 3, id: 'BK-1', lab: 'Lab B', team: 'Evals', chips: 32, start: '2026-05-01', end: '2026-05-05', status: 'tentative', priority: 'P2', owner: 'Ben Ode', booked: null },
     ]);
     expect(first.givesWay).toBe(3);
     expect(first.givesWay).toBe((first.stake as { givesWay: { row: number } }).givesWay.row);

@@ -25,6 +25,8 @@ export interface Booking {
   readonly priority: string;
   readonly owner: string;
   readonly notes: string;
+  /** When the booking was made (a Booked or Created column); null when the table has none or the cell is empty or no date. */
+  readonly booked: CalendarDay | null;
   readonly providerText: string;
   readonly regionText: string;
   readonly siliconText: string;

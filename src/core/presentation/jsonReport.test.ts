@@ -52,8 +52,8 @@ describe('toJsonReport', () => {
           id: expect.stringMatching(/^C-[0-9a-f]{8}$/), provider: 'AWS', region: 'us-east-2', silicon: 'Trainium2', block: 'blk-1',
           start: '2026-04-20', end: '2026-04-27', rows: [3, 4], bookedChips: 128, capacityChips: null, excessChips: null, accepted: false,
           bookings: [
-            { row: 3, id: 'B-1', lab: null, team: null, chips: 64, start: '2026-04-14', end: '2026-04-27', status: null, priority: null, owner: null },
-            { row: 4, id: 'B-2', lab: null, team: null, chips: 64, start: '2026-04-20', end: '2026-05-03', status: null, priority: null, owner: null },
+            { row: 3, id: 'B-1', lab: null, team: null, chips: 64, start: '2026-04-14', end: '2026-04-27', status: null, priority: null, owner: null, booked: null },
+            { row: 4, id: 'B-2', lab: null, team: null, chips: 64, start: '2026-04-20', end: '2026-05-03', status: null, priority: null, owner: null, booked: null },
           ],
           givesWay: 4,
         },
@@ -67,6 +67,19 @@ describe('toJsonReport', () => {
 
     it('survives a JSON round trip unchanged', () => {
       expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+    });
+  });
+
+  describe('when the table has a Booked column', () => {
+    it('gives each booking its Booked day, and the later-booked gives way though it is on the earlier row', () => {
+      const rows: CellValue[][] = [
+        [...HEADER, 'Booked'],
+        ['B-1', 'AWS', 'us-east-2', 'Trn2', 64, '2026-04-14', '2026-04-27', null, '2026-03-20'],
+        ['B-2', 'AWS', 'us-east-2', 'Trn2', 64, '2026-04-20', '2026-05-03', null, 46_030],
+      ];
+      const [conflict] = toJsonReport(reportOf({ date1904: false, sheets: [{ name: 'Bookings', rows }] })).conflicts;
+      expect(conflict.bookings.map((booking) => [booking.row, booking.booked])).toEqual([[2, '2026-03-20'], [3, '2026-01-08']]);
+      expect(conflict.givesWay).toBe(2);
     });
   });
 

@@ -82,6 +82,7 @@ function jsonBooking(booking: Booking) {
     status: textOrNull(booking.status),
     priority: textOrNull(booking.priority),
     owner: textOrNull(booking.owner),
+    booked: booking.booked === null ? null : formatIsoDay(booking.booked),
   };
 }
 

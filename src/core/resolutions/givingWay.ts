@@ -1,4 +1,5 @@
 import { Booking } from '../model/booking';
+import { formatIsoDay } from '../model/calendarDay';
 
 // Who gives way (docs/DOMAIN.md): one ordering for suggestions, levelling and the stake of a conflict.
 
@@ -19,12 +20,23 @@ export function priorityRank(priority: string): number {
   return numbered ? 10 - Math.min(10, Number(numbered[1])) : 1;
 }
 
+/** When a booking was made, for the order: one without a Booked date counts as made after every dated one. */
+function bookedRank(booking: Booking): number {
+  return booking.booked ?? Infinity;
+}
+
+/** Later-booked first: by the Booked dates, then by row (the lower row was added later). */
+function compareBooked(a: Booking, b: Booking): number {
+  const rank = bookedRank(b) - bookedRank(a);
+  return Number.isNaN(rank) || rank === 0 ? b.sheetRow - a.sheetRow : rank;
+}
+
 /**
  * Negative when `a` gives way before `b`: tentative before confirmed, then less important before more,
- * then the later-booked (the lower row) before the earlier.
+ * then the later-booked before the earlier (docs/DOMAIN.md, "Who gives way").
  */
 export function compareGivingWay(a: Booking, b: Booking): number {
-  return statusRank(a.status) - statusRank(b.status) || priorityRank(a.priority) - priorityRank(b.priority) || b.sheetRow - a.sheetRow;
+  return statusRank(a.status) - statusRank(b.status) || priorityRank(a.priority) - priorityRank(b.priority) || compareBooked(a, b);
 }
 
 /** The bookings in the order they give way, the first to give way first. */
@@ -44,6 +56,13 @@ export function givingWayReason(booking: Booking, other: Booking): string {
   if (status < 0) reasons.push(booking.status.trim().toLowerCase() || 'no status');
   // A lesser reason is named only when it points the same way as the deciding one.
   if (status <= 0 && priority < 0) reasons.push(`priority ${booking.priority.trim() || 'none'} below ${other.priority.trim() || 'none'}`);
-  if (status <= 0 && priority <= 0 && booking.sheetRow > other.sheetRow) reasons.push(`booked after row ${other.sheetRow}`);
+  if (status <= 0 && priority <= 0 && compareBooked(booking, other) < 0) reasons.push(bookedReason(booking, other));
   return reasons.join('; ');
+}
+
+function bookedReason(booking: Booking, other: Booking): string {
+  if (booking.booked === null || other.booked === null || booking.booked === other.booked) {
+    return other.booked !== null && booking.booked === null ? `no Booked date, unlike row ${other.sheetRow}` : `booked after row ${other.sheetRow}`;
+  }
+  return `booked ${formatIsoDay(booking.booked)}, after row ${other.sheetRow} (${formatIsoDay(other.booked)})`;
 }

@@ -75,6 +75,18 @@ describe('conflictStakes', () => {
       expect(onlyStake(report)?.givesWay).toEqual({ row: 3, lab: 'Lab B' });
     });
 
+    it('is the later date of a Booked column, even on an earlier row, and the suggestions shift that booking first', () => {
+      const header = [...HEADER, 'Booked'];
+      const rows: CellValue[][] = [
+        ['A-1', 'Lab A', 'Team', 'pre-training', ...TRN2_POOL, 64, '2026-04-14', '2026-04-27', 'confirmed', '', '2026-03-20'],
+        ['B-1', 'Lab B', 'Team', 'fine-tuning', ...TRN2_POOL, 32, '2026-04-20', '2026-04-30', 'confirmed', '', '2026-01-08'],
+      ];
+      const outcome = checkWorkbook({ date1904: false, sheets: [{ name: 'Plan', rows: [header, ...rows] }] });
+      if (!outcome.ok) throw new Error(outcome.problem);
+      expect(onlyStake(outcome.report)?.givesWay).toEqual({ row: 2, lab: 'Lab A' });
+      expect(suggestionsFor(outcome.report, outcome.report.conflicts[0]).ranked[0].row).toBe(2);
+    });
+
     it('is the booking whose change the suggestions offer first: one order for both', () => {
       for (const rows of [
         [['A-1', 'Lab A', 64, '2026-04-14', '2026-04-27', 'tentative'], ['B-1', 'Lab B', 32, '2026-04-20', '2026-04-30']],

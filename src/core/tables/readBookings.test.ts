@@ -42,12 +42,26 @@ describe('readBookings', () => {
       ]);
       expect(issues).toEqual([]);
       expect(bookings).toEqual([{
-        sheetRow: 2, id: 'B-7', lab: 'Lab A', team: 'Pretrain', workload: 'pre-training', status: 'Tentative', priority: 'P1', owner: 'ana@lab-a', notes: 'needs EFA', catalogued: true,
+        sheetRow: 2, id: 'B-7', lab: 'Lab A', team: 'Pretrain', workload: 'pre-training', status: 'Tentative', priority: 'P1', owner: 'ana@lab-a', notes: 'needs EFA', booked: null, catalogued: true,
         providerText: 'Amazon Web Services', regionText: 'us-east-2a', siliconText: 'Trn2', blockText: 'blk-1',
         pool: expect.objectContaining({ provider: 'AWS', region: 'us-east-2', silicon: 'Trainium2', block: 'blk-1' }),
         silicon: expect.objectContaining({ name: 'Trainium2' }),
         chips: 1024, start: day('2026-04-14'), endExclusive: day('2026-04-28'), active: true,
       }]);
+    });
+
+    it('reads when each booking was made from a Booked or Created column, as a date of the workbook', () => {
+      for (const header of ['Booked', 'Created at', 'Booking date']) {
+        const { bookings, issues } = readSheet([[...HEADER, header], [...row(), '2026-02-20'], [...row({ ID: 'B-2' }), 46_073], [...row({ ID: 'B-3' }), null]]);
+        expect(issues).toEqual([]);
+        expect(bookings.map((booking) => booking.booked)).toEqual([day('2026-02-20'), day('2026-02-20'), null]);
+      }
+    });
+
+    it('reports a Booked cell that is no date under its own header, and keeps the booking', () => {
+      const { bookings, issues } = readSheet([[...HEADER, 'Booked on'], [...row(), 'last week']]);
+      expect(issues).toEqual([expect.objectContaining({ code: 'invalid-date', cell: 'K2', column: 'Booked on', message: expect.stringContaining('Booked on') })]);
+      expect(bookings[0]).toMatchObject({ booked: null, active: true });
     });
 
     it('holds one day when Start and End are the same day', () => {

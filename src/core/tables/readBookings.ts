@@ -82,6 +82,7 @@ function readRow(row: RowReader, columns: Record<BookingField, Column>, names: N
     priority: row.textOf(columns.priority),
     owner: row.textOf(columns.owner),
     notes: row.textOf(columns.notes),
+    booked: readDateCell(row, columns.booked, options.date1904),
     providerText,
     regionText,
     siliconText,

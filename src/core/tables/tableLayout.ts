@@ -3,7 +3,7 @@ import { cellText, CellValue, SheetSnapshot, TableSnapshot } from '../model/snap
 
 export const BOOKING_FIELDS = [
   'id', 'lab', 'team', 'workload', 'provider', 'region', 'silicon', 'chips', 'start', 'end', 'tflops', 'block',
-  'status', 'priority', 'owner', 'notes',
+  'status', 'priority', 'owner', 'notes', 'booked',
 ] as const;
 export type BookingField = (typeof BOOKING_FIELDS)[number];
 
@@ -25,13 +25,14 @@ export const FIELD_SYNONYMS: Readonly<Record<BookingField, readonly string[]>> =
   priority: ['Priority', 'Prio'],
   owner: ['Owner', 'Contact', 'Requester', 'Requested by', 'Booked by'],
   notes: ['Notes', 'Comments', 'Note', 'Comment', 'Remarks'],
+  booked: ['Booked', 'Booked at', 'Booked on', 'Booking date', 'Date booked', 'Created', 'Created at', 'Created on'],
 };
 
 /** How reports name each column when the sheet does not have it. */
 export const FIELD_LABELS: Readonly<Record<BookingField, string>> = {
   id: 'ID', lab: 'Lab', team: 'Team', workload: 'Workload', provider: 'Provider', region: 'Region', silicon: 'Silicon',
   chips: 'Chips', start: 'Start', end: 'End', tflops: 'TFLOPS', block: 'Block', status: 'Status', priority: 'Priority',
-  owner: 'Owner', notes: 'Notes',
+  owner: 'Owner', notes: 'Notes', booked: 'Booked',
 };
 
 export const ALLOCATION_REQUIRED: readonly BookingField[] = ['provider', 'region', 'silicon', 'start', 'end'];
