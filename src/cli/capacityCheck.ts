@@ -204,7 +204,14 @@ function firstLine(error: unknown): string {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: the rest of the report is not wanted, and the
+  // check (and a --write copy) still finishes with its own exit code.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`capacity-check: cannot write the report (${firstLine(error)})\n`);
+    process.exitCode = EXIT_UNUSABLE;
+  });
   void runCapacityCheck(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+    process.exitCode = Math.max(code, Number(process.exitCode ?? 0));
   });
 }

@@ -7,9 +7,9 @@ import ExcelJS from 'exceljs';
 import { runCapacityCheck } from '../../src/cli/capacityCheck';
 
 export const PROJECT_ROOT = path.join(__dirname, '..', '..');
-const CLI_ENTRY = path.join(PROJECT_ROOT, 'src', 'cli', 'capacityCheck.ts');
+export const CLI_ENTRY = path.join(PROJECT_ROOT, 'src', 'cli', 'capacityCheck.ts');
 /** tsx's loader by URL, so the CLI also runs from a working directory outside the project. */
-const TSX_LOADER = pathToFileURL(require.resolve('tsx', { paths: [PROJECT_ROOT] })).href;
+export const TSX_LOADER = pathToFileURL(require.resolve('tsx', { paths: [PROJECT_ROOT] })).href;
 
 export interface CliRun {
   readonly code: number;

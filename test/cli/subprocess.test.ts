@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildHeaderOnlyWorkbook, buildSynonymsWorkbook, makeTempDir, removeTempDir, writeTextFile } from '../fixtures/buildWorkbooks';
-import { CliRun, JsonReport, PROJECT_ROOT, runSubprocess } from './cliHarness';
+import { buildHeaderOnlyWorkbook, buildLargeWorkbook, buildSynonymsWorkbook, makeTempDir, removeTempDir, writeTextFile } from '../fixtures/buildWorkbooks';
+import { CLI_ENTRY, CliRun, JsonReport, PROJECT_ROOT, runSubprocess, TSX_LOADER } from './cliHarness';
 
 const STACK_LINE = /^\s+at .+:\d+/m;
 
@@ -28,6 +28,26 @@ describe('capacity-check run as a program', () => {
       expect(run.stderr).toBe('');
       const report = JSON.parse(run.stdout) as JsonReport;
       expect(report.conflicts.map((conflict) => conflict.rows)).toEqual([[4, 5], [6, 7]]);
+    });
+  });
+
+  describe('when the reader of its output stops early, as `| head -1` does', () => {
+    it('stops writing without a stack trace, still writes the --write copy, and exits with the check\'s code', async () => {
+      const { path: file } = await buildLargeWorkbook(dir, 20_000);
+      const copy = path.join(dir, 'piped-annotated.xlsx');
+      const errors = path.join(dir, 'piped-stderr.txt');
+      const command = `"${process.execPath}" --import "${TSX_LOADER}" "${CLI_ENTRY}" "${file}" --write "${copy}" 2>"${errors}" | head -1; exit \${PIPESTATUS[0]}`;
+      const run = await new Promise<CliRun>((resolve) => {
+        execFile('bash', ['-c', command], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+          resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+        });
+      });
+      const stderr = readFileSync(errors, 'utf8');
+      expect(run.stdout).toMatch(/^Labs from [^\n]+\n$/);
+      expect(stderr).not.toMatch(STACK_LINE);
+      expect(stderr).not.toContain('EPIPE');
+      expect(run.code).toBe(1);
+      expect(existsSync(copy)).toBe(true);
     });
   });
 
