@@ -1,5 +1,5 @@
 import {
-  CheckOptions, CheckReport, describeResolution, Issue, LoggedChange, planId, planIssueFix, planResolutionEdits, PlanStep, plural, Resolution, WorkbookSnapshot,
+  CheckOptions, CheckReport, describeResolution, Issue, LoggedChange, planId, planIssueFix, planLogChanges, planResolutionEdits, PlanStep, plural, Resolution, WorkbookSnapshot,
 } from '../core';
 import { PaintOutcome } from './paintConflicts';
 
@@ -96,10 +96,7 @@ function planOneStep(checked: CheckedWorkbook, action: Exclude<Action, Levelling
 function planLevelling(checked: CheckedWorkbook, steps: readonly PlanStep[]): { step: UndoStep; entries: LoggedChange[] } {
   const id = planId(steps);
   const rows = steps.map((planned) => planned.resolution.row);
-  const entries = steps.map((planned) => ({
-    action: `level ${planned.resolution.kind}`, conflict: planned.resolution.conflictId, rows: String(planned.resolution.row), edits: planned.edits,
-    reason: `Plan ${id}: ${describeResolution(checked.report, planned.resolution)}`,
-  }));
+  const entries = planLogChanges(checked.report, steps);
   const label = `Level the calendar: ${plural(steps.length, 'change')} (plan ${id})`;
   return { step: { action: 'level', conflict: id, rows: rows.join(', '), edits: steps.flatMap((planned) => planned.edits), label, reason: label }, entries };
 }
