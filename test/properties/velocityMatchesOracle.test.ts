@@ -17,6 +17,8 @@ function assertMatches(generated: SignalWorkbook): void {
   const expected = slowMobility({ bookings: built.bookings, capacity: built.capacity, catalog: built.catalog }, built.asOf);
   const actual = bookingMobility(built.report, { asOf: built.asOf });
   expect(new Map(actual.map((booking) => [booking.row, { chipDays: booking.chipDays, locked: booking.locked }]))).toEqual(expected);
+  // In sheet order, as documented.
+  expect(actual.map((booking) => booking.row)).toEqual(actual.map((booking) => booking.row).sort((a, b) => a - b));
 
   // Lab by lab, the same figures summed, labs named by their first spelling.
   const byLab = new Map<string, { chipDays: number; movable: number }>();
