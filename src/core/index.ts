@@ -41,6 +41,7 @@ export * from './conflicts/capacityTimeline';
 export * from './validation/tflops';
 export * from './resolutions/previewResolution';
 export * from './resolutions/levelCalendar';
+export * from './resolutions/planLogChanges';
 export * from './presentation/triage';
 export * from './signals/bookingMobility';
 export * from './signals/conflictStakes';

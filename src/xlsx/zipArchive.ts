@@ -1,37 +1,19 @@
 import { crc32 } from 'node:zlib';
-import { deflateSync, Inflate } from 'fflate';
+import { Inflate } from 'fflate';
 import { READER_LIMITS, ReaderLimits } from './readerLimits';
+import {
+  DEFLATED, DIRECTORY_HEADER, END_OF_DIRECTORY, LOCAL_HEADER, ReaderLimitExceeded, STORED, UnreadableArchive, ZIP64_END_OF_DIRECTORY, ZIP64_LOCATOR, ZipEntry,
+} from './zipFormat';
+import { ZipWriter } from './zipWriter';
 
-/** A file that is not a zip archive, or one that cannot be opened; `message` is one sentence for the user. */
-export class UnreadableArchive extends Error {}
+export { ReaderLimitExceeded, UnreadableArchive } from './zipFormat';
 
-/** A file refused because it passes one of the reader's limits (`READER_LIMITS`): too large, too many parts, a zip bomb. */
-export class ReaderLimitExceeded extends UnreadableArchive {}
-
-interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly flags: number;
-  readonly crc: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly localOffset: number;
-  readonly time: number;
-  readonly date: number;
-}
-
-const END_OF_DIRECTORY = 0x06054b50;
-const ZIP64_END_OF_DIRECTORY = 0x06064b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const DIRECTORY_HEADER = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
-const STORED = 0;
-const DEFLATED = 8;
 /** Compressed bytes handed to the inflater at a time: fewer, larger steps inflate faster, and a bomb's output per step stays near 64 MiB. */
 const INFLATE_SLICE = 64 * 1024;
-/** Bit 11 of the flags: the name is UTF-8. Names are read as UTF-8 either way: .xlsx part names are ASCII, which CP437 shares. */
-const UTF8_NAME = 0x800;
 const NAME_DECODER = new TextDecoder();
+
+/** Slices in which a part written into the archive is read again. */
+const REPLACED_SLICE_BYTES = 1 << 20;
 
 /**
  * The parts of a zip archive (an .xlsx file), read from its central directory: parts are inflated when
@@ -39,8 +21,6 @@ const NAME_DECODER = new TextDecoder();
  * `toBuffer` writes the archive again with every entry in its original order and every unchanged entry
  * copied byte for byte.
  */
-/** Slices in which a part written into the archive is read again. */
-const REPLACED_SLICE_BYTES = 1 << 20;
 
 export class ZipArchive {
   private readonly replaced = new Map<string, Uint8Array>();
@@ -268,64 +248,4 @@ function tooLarge(name: string, limits: ReaderLimits): ReaderLimitExceeded {
 /** "2 GiB", "16 MiB": the limits are round powers of two. */
 export function formatBytes(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${+(bytes / 1024 ** 3).toFixed(1)} GiB` : `${+(bytes / 1024 ** 2).toFixed(1)} MiB`;
-}
-
-/** 1980-01-01 00:00 in MS-DOS form, for entries that have no date of their own. */
-const DOS_EPOCH_DATE = (0 << 9) | (1 << 5) | 1;
-
-/** Writes a zip (without zip64: refused past 4 GiB) from copied raw entries and new content. */
-class ZipWriter {
-  private readonly chunks: Uint8Array[] = [];
-  private readonly directory: Uint8Array[] = [];
-  private offset = 0;
-  private count = 0;
-
-  addRaw(entry: ZipEntry, data: Uint8Array): void {
-    this.add(entry.name, entry.method, entry.crc, data, entry.size, entry.flags & ~0x8, entry.time, entry.date);
-  }
-
-  addContent(name: string, content: Uint8Array, like?: ZipEntry): void {
-    const data = deflateSync(content, { level: 6 });
-    this.add(name, DEFLATED, crc32(content) >>> 0, data, content.length, 0, like?.time ?? 0, like?.date ?? DOS_EPOCH_DATE);
-  }
-
-  finish(): Buffer {
-    const directorySize = this.directory.reduce((sum, header) => sum + header.length, 0);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(END_OF_DIRECTORY, 0);
-    end.writeUInt16LE(this.count, 8);
-    end.writeUInt16LE(this.count, 10);
-    end.writeUInt32LE(directorySize, 12);
-    end.writeUInt32LE(this.offset, 16);
-    return Buffer.concat([...this.chunks, ...this.directory, end]);
-  }
-
-  private add(name: string, method: number, crc: number, data: Uint8Array, size: number, flags: number, time: number, date: number): void {
-    const nameBytes = Buffer.from(name, 'utf8');
-    if (this.offset + data.length > 0xfffffff0 || size > 0xfffffff0 || this.count >= 0xffff) {
-      throw new ReaderLimitExceeded('the annotated copy would need zip64 (over 4 GiB or 65,535 entries), which it is not written with');
-    }
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL_HEADER, 0);
-    local.writeUInt16LE(20, 4);
-    const nameFlags = (flags & ~UTF8_NAME) | (/^[\x20-\x7e]*$/.test(name) ? 0 : UTF8_NAME);
-    local.writeUInt16LE(nameFlags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(DIRECTORY_HEADER, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    local.copy(central, 8, 6, 30);
-    central.writeUInt32LE(this.offset, 42);
-    this.chunks.push(local, nameBytes, data);
-    this.directory.push(central, nameBytes);
-    this.offset += 30 + nameBytes.length + data.length;
-    this.count++;
-  }
 }

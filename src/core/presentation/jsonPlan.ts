@@ -3,7 +3,8 @@ import { dayFromSerial, formatIsoDay } from '../model/calendarDay';
 import { CellEdit } from '../model/cellEdit';
 import { bookingAt, CheckReport } from '../model/report';
 import { CellValue } from '../model/snapshot';
-import { LevelPlan, planId, PlanStep } from '../resolutions/levelCalendar';
+import { LevelPlan, PlanStep } from '../resolutions/levelCalendar';
+import { planId } from '../resolutions/planLogChanges';
 import { bookingName } from './wording';
 
 /**

@@ -3,7 +3,8 @@ import { formatIsoDay } from '../model/calendarDay';
 import { CheckReport } from '../model/report';
 import { CellValue, WorkbookSnapshot } from '../model/snapshot';
 import { describeResolution } from '../presentation/describeResolution';
-import { LevelOptions, levelCalendar, planId, planLogChanges } from './levelCalendar';
+import { LevelOptions, levelCalendar } from './levelCalendar';
+import { planId, planLogChanges } from './planLogChanges';
 
 const HEADER = ['Lab', 'Team', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status'];
 const CAPACITY = ['Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Reserved for'];
