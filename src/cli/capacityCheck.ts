@@ -38,6 +38,10 @@ export async function runCapacityCheck(argv: readonly string[], streams: CliStre
   }
 }
 
+/**
+ * One run, step by step in the order a user sees them: options, files, the read, the check, the
+ * signals, the plan, then what is written and printed. Long on purpose, so the order can be read in one place.
+ */
 async function check(argv: readonly string[], { stdout, stderr }: CliStreams): Promise<number> {
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) throw new UnusableInput(`${parsed.problem} (see --help)`);

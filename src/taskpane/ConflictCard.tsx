@@ -32,7 +32,8 @@ function RaisesNote({ preview }: { readonly preview: PreviewedSuggestion }) {
 /**
  * One conflict: what collides, when, the facts of each booking, who gives way and why, a timeline, and
  * the ways to resolve it. Its suggestions are worked out when the card is shown, and their previews
- * (which check the changed row again) in a task of their own after it has painted.
+ * (which check the changed row again) in a task of their own after it has painted. Long for its markup:
+ * the card's parts share its suggestions and notice, and each part is a few lines of JSX.
  */
 export function ConflictCard({ report, snapshot, conflict, stake, busy, notice, onApply, onSelect }: ConflictCardProps) {
   const [reason, setReason] = React.useState('');

@@ -38,7 +38,8 @@ type Item = { kind: 'group'; value: string; count: number; rows: number[] } | { 
 
 /**
  * The conflicts, narrowed and ordered as the lead asks: filters per facet, a search box, an order, groups
- * with their counts, a compact one-line mode. Only the items in view are rendered.
+ * with their counts, a compact one-line mode. Only the items in view are rendered. Long for its markup:
+ * each control is a few lines, and the triage state they set is one.
  */
 export function ConflictsView(props: ConflictsViewProps) {
   const { report, snapshot, busy, preferences } = props;

@@ -19,6 +19,7 @@ type View = 'conflicts' | 'overview' | 'issues';
 /**
  * The task pane: the workbook's state, Check and Undo in a header that stays in view, then the conflicts
  * or the issues. The result of an action shows at the card it was taken on and in a polite live region.
+ * Long for its markup: the header, the views and the live region all read the session's one state.
  */
 export function TaskPane({ session, preferences }: TaskPaneProps) {
   const state = useSessionState(session);

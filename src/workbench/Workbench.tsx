@@ -20,7 +20,11 @@ interface Notice {
 /** The workbench keeps the pane's preferences in local storage, where Excel would use roaming settings. */
 const preferences = localPreferences();
 
-/** The workbench: a ribbon, the workbook as a grid with its sheet tabs, and the add-in's real task pane. */
+/**
+ * The workbench: a ribbon, the workbook as a grid with its sheet tabs, and the add-in's real task pane.
+ * Longer than most functions on purpose: the open document, the selection and the pane's visibility are
+ * one piece of state that the ribbon, the grid and the pane all read.
+ */
 export function Workbench({ office }: { office: OfficeShim }) {
   const [book, setBook] = React.useState<WorkbenchDocument | null>(null);
   // Each opened file gets a fresh pane, as reopening a workbook in Excel does.

@@ -113,7 +113,8 @@ export function attributeByLocalName(attributes: Readonly<Record<string, string>
  * ever held as one string (unless `text` asks for its chunks). Refuses, with the part's name and the line and column,
  * XML that is not well-formed or is cut short, any DOCTYPE (so no entity of a DTD is ever declared, let
  * alone expanded or fetched), encodings other than UTF-8 and UTF-16, and markup past `maxTokenChars`.
- * Returns undefined when the archive has no such part.
+ * Returns undefined when the archive has no such part. One function on purpose: the inflater and the
+ * parser feed each other chunk by chunk and share the limits' counts.
  */
 export function parseXmlPart(archive: ZipArchive, partName: string, handler: XmlHandler, options: ParseOptions = {}): ParsedPart | undefined {
   const limits = options.limits ?? READER_LIMITS;

@@ -58,6 +58,7 @@ export interface ScannedSheet extends ParsedPart {
  * when asked, so the reader takes values and the painter patches tags from one and the same scan.
  * Cells without an `r` attribute are placed after the previous cell, as Excel does. Refuses addresses
  * outside Excel's grid and texts past `maxTokenChars`; returns undefined when there is no such part.
+ * One function on purpose: the parser's handlers (`open` above all) share the row and cell being read.
  */
 export function scanSheetData(archive: ZipArchive, partName: string, visitor: SheetDataVisitor, options: { positions?: boolean; text?: PartText } = {}): ScannedSheet | undefined {
   let prefix = '';

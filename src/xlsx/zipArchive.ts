@@ -152,6 +152,10 @@ export class ZipArchive {
   }
 }
 
+/**
+ * The central directory's entries, checked against the limits as they are read. One walk on purpose: the
+ * end record, the zip64 records and the entries are read in the order the format chains them.
+ */
 function readDirectory(bytes: Uint8Array, limits: ReaderLimits): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const notZip = (why: string) => new UnreadableArchive(`it is not a zip archive (${why})`);

@@ -30,7 +30,8 @@ export interface CatalogSheetResult {
 /**
  * Reads a workbook's Catalog sheet: one row per fact. Provider + Silicon (+ Region) says a provider
  * offers a chip (there); Provider + Region adds a region; Silicon with Vendor/TFLOPS/HBM defines a chip.
- * Aliases are listed with commas or semicolons.
+ * Aliases are listed with commas or semicolons. One pass on purpose: each row is one of the three kinds
+ * of fact, told apart by the cells it fills, and reports its issues as it goes.
  */
 export function readCatalogSheet(sheet: SheetSnapshot): CatalogSheetResult {
   const issues: Issue[] = [];
