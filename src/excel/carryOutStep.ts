@@ -18,7 +18,7 @@ export type StepResult =
  */
 export async function carryOutStep(
   context: Excel.RequestContext, read: WorkbookRead, edits: readonly CellEdit[], entries: readonly LogEntry[], options: CheckOptions | undefined,
-  yieldToPane: () => Promise<void> = () => Promise.resolve(),
+  yieldToPane: () => Promise<void>,
 ): Promise<StepResult> {
   const predicted = planCheck(patchRead(read, edits, entries), options);
   const outcome = await applyCellEdits(context, { edits, entries, paint: planPaint(predicted.paint) });

@@ -63,7 +63,7 @@ function rowArb(poolChoices: readonly number[], maxStart: number, maxLength: num
 }
 type Row = { pool: readonly [string, string, string, string]; lab: string; start: number; length: number; chips: number | null; status: string; priority: string };
 
-/** `crowded`: two pools and up to 80 bookings, so a pool holds more start and end days than the small pools' sort handles. */
+/** `crowded`: two pools and 50 to 80 bookings, so a pool holds dozens of rows, as real pools do. */
 export function signalWorkbookArb(withCapacity: boolean, crowded = false) {
   return fc.record({
     // A few pools per workbook, so bookings meet and capacity lands where bookings are.

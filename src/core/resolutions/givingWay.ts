@@ -27,8 +27,8 @@ function bookedRank(booking: Booking): number {
 
 /** Later-booked first: by the Booked dates, then by row (the lower row was added later). */
 function compareBooked(a: Booking, b: Booking): number {
-  const rank = bookedRank(b) - bookedRank(a);
-  return Number.isNaN(rank) || rank === 0 ? b.sheetRow - a.sheetRow : rank;
+  // Two undated bookings give Infinity − Infinity, NaN, which falls through to the rows as 0 does.
+  return bookedRank(b) - bookedRank(a) || b.sheetRow - a.sheetRow;
 }
 
 /**
@@ -61,8 +61,7 @@ export function givingWayReason(booking: Booking, other: Booking): string {
 }
 
 function bookedReason(booking: Booking, other: Booking): string {
-  if (booking.booked === null || other.booked === null || booking.booked === other.booked) {
-    return other.booked !== null && booking.booked === null ? `no Booked date, unlike row ${other.sheetRow}` : `booked after row ${other.sheetRow}`;
-  }
+  if (other.booked === null || booking.booked === other.booked) return `booked after row ${other.sheetRow}`;
+  if (booking.booked === null) return `no Booked date, unlike row ${other.sheetRow}`;
   return `booked ${formatIsoDay(booking.booked)}, after row ${other.sheetRow} (${formatIsoDay(other.booked)})`;
 }

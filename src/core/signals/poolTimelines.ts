@@ -91,19 +91,13 @@ class Scratch {
 /** Every pool's timeline, from the report's active bookings and (with a Capacity table) its capacity rows with chips. */
 export function buildPoolTimelines(report: CheckReport, labs: LabNames): PoolTimelines {
   const withCapacity = report.capacity !== null;
-  // By the Pool object, which a check makes once per pool, then by key, for pools made elsewhere.
-  const byObject = new Map<Pool, number>();
-  const byKey = new Map<string, number>();
+  const numbers = new Map<string, number>();
   const pools: Pool[] = [];
   const poolNumber = (pool: Pool): number => {
-    let number = byObject.get(pool);
+    let number = numbers.get(pool.key);
     if (number === undefined) {
-      number = byKey.get(pool.key);
-      if (number === undefined) {
-        byKey.set(pool.key, (number = pools.length));
-        pools.push(pool);
-      }
-      byObject.set(pool, number);
+      numbers.set(pool.key, (number = pools.length));
+      pools.push(pool);
     }
     return number;
   };
@@ -172,8 +166,6 @@ function buildOne(timelines: PoolTimelines, scratch: Scratch, pool: Pool, p: num
   return { pool, number: p, first, count: timelines.count - first, hasCapacity: capacity.first[p + 1] > capacity.first[p], owned: ownedSegments };
 }
 
-const SMALL_SORT = 64;
-
 /** Puts in `days` the distinct days on which some row of pool `p` starts or ends, in order; returns how many. */
 function distinctDays(days: Float64Array, p: number, bookings: RowColumns, capacity: RowColumns): number {
   let m = 0;
@@ -183,14 +175,7 @@ function distinctDays(days: Float64Array, p: number, bookings: RowColumns, capac
       days[m++] = rows.end[rows.order[o]];
     }
   }
-  // Most pools hold a few dozen rows: for them an insertion sort beats a typed-array sort's call and view.
-  if (m > SMALL_SORT) days.subarray(0, m).sort();
-  else for (let i = 1; i < m; i++) {
-    const day = days[i];
-    let j = i - 1;
-    while (j >= 0 && days[j] > day) days[j + 1] = days[j--];
-    days[j + 1] = day;
-  }
+  days.subarray(0, m).sort();
   let distinct = 0;
   for (let i = 0; i < m; i++) if (i === 0 || days[i] !== days[distinct - 1]) days[distinct++] = days[i];
   return distinct;
