@@ -2,8 +2,9 @@ import { Catalog } from './catalog/catalog';
 import { CATALOG_SHEET, readCatalogSheet } from './catalog/catalogSheet';
 import { DEFAULT_CATALOG } from './catalog/defaultCatalog';
 import { conflictsOf, intervalsOf, PoolNumbers } from './conflicts/detectConflicts';
+import { keepReportIntervals, segmentsFor } from './conflicts/reportIntervals';
 import { CapacityRow } from './model/booking';
-import { CheckOptions, CheckOutcome } from './model/report';
+import { CheckOptions, CheckOutcome, CheckReport } from './model/report';
 import { WorkbookSnapshot } from './model/snapshot';
 import { readAcceptances, RESOLUTION_LOG_SHEET } from './resolutions/resolutionLog';
 import { findSheet, locateTables } from './tables/locateTables';
@@ -52,7 +53,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const pools = new PoolNumbers();
   const demand = intervalsOf(read.bookings, pools);
   const capacityIntervals = capacity === null ? null : intervalsOf(capacityRows, pools);
-  const detected = conflictsOf(read.bookings, demand, capacityIntervals, pools, accepted);
+  // The sweep's pieces of days are kept for the signals, which would otherwise sort every pool again.
+  const segments = segmentsFor(pools, demand, capacityIntervals);
+  const detected = conflictsOf(read.bookings, demand, capacityIntervals, pools, accepted, segments);
   // Without a Chips column nobody booked a number of chips, so there is no figure to report.
   const conflicts = allocation.columns.chips === undefined ? detected.map((conflict) => ({ ...conflict, bookedChips: null })) : detected;
   if (capacityIntervals !== null) {
@@ -62,10 +65,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
 
   const sheetOrder = new Map(snapshot.sheets.map((sheet, index) => [sheet.name, index]));
   issues.sort(compareIssues((sheet) => sheetOrder.get(sheet) ?? Number.MAX_SAFE_INTEGER));
-  return {
-    ok: true,
-    report: { allocation, capacity, date1904: snapshot.date1904, bookings: read.bookings, capacityRows, issues, conflicts, catalog },
-  };
+  const report: CheckReport = { allocation, capacity, date1904: snapshot.date1904, bookings: read.bookings, capacityRows, issues, conflicts, catalog };
+  keepReportIntervals(report, { pools, demand, capacity: capacityIntervals, segments });
+  return { ok: true, report };
 }
 
 /** The catalog extended by the workbook's Catalog sheet, its unusable rows reported into `issues`. */

@@ -3,6 +3,7 @@ import { Conflict } from '../model/report';
 import { AcceptanceRecord, acceptanceHolds } from '../resolutions/resolutionLog';
 import { conflictId } from './conflictId';
 import { findOverbookedRunsInColumns, IntervalColumns } from './findOverbookedRuns';
+import { SweptSegments } from './segmentColumns';
 
 /** Numbers for pools, shared by bookings and capacity rows: rows of one pool read from two tables get one number. */
 export class PoolNumbers {
@@ -38,11 +39,12 @@ export function detectConflicts(bookings: readonly Booking[], capacityRows: read
   return conflictsOf(bookings, intervalsOf(bookings, pools), capacityRows === null ? null : intervalsOf(capacityRows, pools), pools, accepted);
 }
 
-/** `detectConflicts` with the intervals already made. */
+/** `detectConflicts` with the intervals already made; given `segments`, the sweep's pieces of days are kept there. */
 export function conflictsOf(
   bookings: readonly Booking[], demand: IntervalColumns, capacity: IntervalColumns | null, pools: PoolNumbers, accepted: ReadonlyMap<string, AcceptanceRecord>,
+  segments: SweptSegments | null = null,
 ): Conflict[] {
-  const runs = findOverbookedRunsInColumns(pools.keys, demand, capacity);
+  const runs = findOverbookedRunsInColumns(pools.keys, demand, capacity, segments);
   const conflicts = runs.map((run): Conflict => {
     const first = bookings[run.refs[0]];
     const pool = first.pool as Pool;

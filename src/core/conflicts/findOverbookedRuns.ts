@@ -1,6 +1,7 @@
 import { BugIndicatingError } from '../model/bugIndicatingError';
 import { CalendarDay } from '../model/calendarDay';
 import { isOverbooked } from './overbooking';
+import { SweptSegments } from './segmentColumns';
 
 /** Days `[start, endExclusive)` of one pool held by a booking (demand) or reserved (capacity). */
 export interface PoolInterval {
@@ -28,8 +29,9 @@ export interface OverbookedRun {
 }
 
 // Events are packed into one float: day (offset to be positive) in the high part, event index low.
-const INDEX_BITS = 2 ** 23;
-const DAY_OFFSET = 1_000_000;
+// The signals pack a pool's events the same way (the sweep has checked its days by then).
+export const INDEX_BITS = 2 ** 23;
+export const DAY_OFFSET = 1_000_000;
 const LAST_PACKABLE_DAY = 2 ** 53 / INDEX_BITS - DAY_OFFSET - 1;
 
 /** Intervals stored column by column, so that a million of them are five arrays rather than a million objects. */
@@ -156,22 +158,29 @@ interface SweepInput {
   /** Null without a Capacity table. */
   readonly capacity: IntervalColumns | null;
   readonly capacityGroups: PoolGroups | null;
+  /** Where the pieces of days the sweep passes go, when someone keeps them. */
+  readonly segments: SweptSegments | null;
 }
 
-/** `findOverbookedRuns` on intervals in columns; `poolKeys[p]` names pool number p. */
-export function findOverbookedRunsInColumns(poolKeys: readonly string[], demand: IntervalColumns, capacity: IntervalColumns | null): OverbookedRun[] {
+/**
+ * `findOverbookedRuns` on intervals in columns; `poolKeys[p]` names pool number p. Given `segments`, every
+ * pool is swept and its pieces of days are kept there, in pool order.
+ */
+export function findOverbookedRunsInColumns(poolKeys: readonly string[], demand: IntervalColumns, capacity: IntervalColumns | null, segments: SweptSegments | null = null): OverbookedRun[] {
   const poolCount = poolKeys.length;
   const input: SweepInput = {
-    poolKeys, demand, demandGroups: groupByPool(demand, poolCount), capacity, capacityGroups: capacity === null ? null : groupByPool(capacity, poolCount),
+    poolKeys, demand, demandGroups: groupByPool(demand, poolCount), capacity, capacityGroups: capacity === null ? null : groupByPool(capacity, poolCount), segments,
   };
   const runs: OverbookedRun[] = [];
   const scratch = new SweepScratch();
   for (let pool = 0; pool < poolCount; pool++) {
     const demandCount = input.demandGroups.first[pool + 1] - input.demandGroups.first[pool];
     const capacityCount = input.capacityGroups === null ? 0 : input.capacityGroups.first[pool + 1] - input.capacityGroups.first[pool];
-    // A pool that cannot hold an over-booked day is not swept.
-    if (input.capacityGroups === null ? demandCount < 2 : demandCount === 0 || capacityCount === 0) continue;
+    // A pool that cannot hold an over-booked day is not swept, unless its pieces are kept.
+    if (segments === null && (input.capacityGroups === null ? demandCount < 2 : demandCount === 0 || capacityCount === 0)) continue;
+    if (segments !== null) segments.first[pool] = segments.columns.count;
     sweepPool(input, pool, runs, scratch);
+    if (segments !== null) segments.count[pool] = segments.columns.count - segments.first[pool];
   }
   return runs;
 }
@@ -183,6 +192,7 @@ export function findOverbookedRunsInColumns(poolKeys: readonly string[], demand:
  */
 function sweepPool(input: SweepInput, pool: number, runs: OverbookedRun[], scratch: SweepScratch): void {
   const { poolKeys, demand, demandGroups, capacity, capacityGroups } = input;
+  const kept = input.segments?.columns ?? null;
   const poolKey = poolKeys[pool];
   const demandFirst = demandGroups.first[pool];
   const demandCount = demandGroups.first[pool + 1] - demandFirst;
@@ -207,10 +217,14 @@ function sweepPool(input: SweepInput, pool: number, runs: OverbookedRun[], scrat
   let capacityChips = 0;
   let open: { start: CalendarDay; refs: number[]; booked: number; capacity: number; excess: number } | null = null;
   let e = 0;
+  let previousDay = 0;
   while (e < events.length) {
     const day = Math.floor(events[e] / INDEX_BITS) - DAY_OFFSET;
     const dayBase = (day + DAY_OFFSET) * INDEX_BITS;
     const nextDayBase = dayBase + INDEX_BITS;
+    // The piece since the last day with an event, held or covered, as it stood before this day's events.
+    if (kept !== null && e > 0 && (activeCount > 0 || capacityChips > 0)) kept.push(previousDay, day, activeCount, demandChips, capacityChips, capacityChips);
+    previousDay = day;
     let startedCount = 0;
     for (; e < events.length && events[e] < nextDayBase; e++) {
       // Subtraction, not %, which is a slow floating-point remainder; both are exact below 2 ** 53.

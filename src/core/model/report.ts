@@ -59,11 +59,14 @@ export type CheckOutcome = { ok: true; report: CheckReport } | { ok: false; prob
 const bookingIndexes = new WeakMap<CheckReport, ReadonlyMap<number, Booking>>();
 
 /**
- * The booking on a sheet row. A check's bookings are in sheet order, so a binary search finds it with no
+ * The booking on a sheet row. A check's bookings are in sheet order, so a guess or a binary search finds it with no
  * index to build (a million-row report asks for a few thousand); a report made otherwise gets an index.
  */
 export function bookingAt(report: CheckReport, sheetRow: number): Booking | undefined {
   const { bookings } = report;
+  // A table without blank lines has its bookings on consecutive rows: the guess is then the booking.
+  const guess = bookings[sheetRow - (bookings[0]?.sheetRow ?? 0)];
+  if (guess?.sheetRow === sheetRow) return guess;
   let low = 0;
   let high = bookings.length;
   while (low < high) {

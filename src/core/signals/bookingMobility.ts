@@ -57,44 +57,54 @@ export function mobilityOf(report: CheckReport, index: SignalIndex, asOf: Calend
   const { timelines, labs } = index;
   const { bookings } = timelines;
   const names = new Names(report.catalog);
-  // About one window per segment: sized so, the columns seldom grow, and no more memory is asked for than is used.
-  const search = new FreeWindowSearch(MOVE_WITHIN_DAYS + 1, timelines.count, bookings.count);
-  addCandidateWindows(report, timelines, names, search);
   const offeredBy = familyProviders(report.catalog, names);
   // Per pool: its provider's number, and its family when some other provider offers it (else null).
-  const perPool = timelines.pools.map((timeline) => {
+  const movable = timelines.pools.map((timeline) => {
     const provider = names.provider(timeline.pool.provider);
     const family = names.family(timeline.pool.silicon);
     const offering = family === null ? undefined : offeredBy.get(family);
-    const movable = offering !== undefined && offering.size > (offering.has(provider) ? 1 : 0);
-    return { provider, family: movable ? family : null, own: names.groupsOf(family ?? '', ''), others: names.othersOf(family ?? '', '') };
+    return { provider, family, movable: offering !== undefined && offering.size > (offering.has(provider) ? 1 : 0) };
   });
-
-  const asked = new Int32Array(bookings.count);
-  const chipDays = new Float64Array(bookings.count);
-  const outcome = new Uint8Array(bookings.count);
-  let count = 0;
+  const isAsked = (k: number): boolean => bookings.chips[k] !== 0 && bookings.end[k] > asOf;
+  // Counted first, so that every column is allocated once at its size: a million rows' worth of columns is what the collector pays for.
+  let [count, questions] = [0, 0];
   for (let k = 0; k < bookings.count; k++) {
-    if (bookings.chips[k] === 0 || bookings.end[k] <= asOf) continue;
+    if (!isAsked(k)) continue;
+    count++;
+    if (movable[bookings.pool[k]].movable) questions++;
+  }
+  // About one window per segment: sized so, the columns seldom grow.
+  const search = new FreeWindowSearch(MOVE_WITHIN_DAYS + 1, timelines.segmentCount, questions);
+  addCandidateWindows(report, timelines, names, search);
+  // The groups exist once the windows are in.
+  const perPool = movable.map(({ provider, family, movable }) => ({
+    provider, family: movable ? family : null, own: names.groupsOf(family ?? '', ''), others: names.othersOf(family ?? '', ''),
+  }));
+
+  const asked = new Int32Array(count);
+  const chipDays = new Float64Array(count);
+  const outcome = new Uint8Array(count);
+  for (let k = 0, i = 0; k < bookings.count; k++) {
+    if (!isAsked(k)) continue;
     const first = Math.max(bookings.start[k], asOf);
     const length = bookings.end[k] - first;
     const pool = perPool[bookings.pool[k]];
-    asked[count] = k;
-    chipDays[count] = bookings.chips[k] * length;
-    outcome[count] = pool.family === null ? SINGLE_PROVIDER : OUTCOME_MOVABLE;
+    asked[i] = k;
+    chipDays[i] = bookings.chips[k] * length;
+    outcome[i] = pool.family === null ? SINGLE_PROVIDER : OUTCOME_MOVABLE;
     if (pool.family !== null) {
       // Only a lab some capacity is reserved for has windows of its own.
       const lab = labs.keys[bookings.lab[k]];
       const owner = names.ownerLabs.has(lab);
-      search.addQuery(count, first, length, bookings.chips[k], pool.provider, owner ? names.groupsOf(pool.family, lab) : pool.own, owner ? names.othersOf(pool.family, lab) : pool.others);
+      search.addQuery(i, first, length, bookings.chips[k], pool.provider, owner ? names.groupsOf(pool.family, lab) : pool.own, owner ? names.othersOf(pool.family, lab) : pool.others);
     }
-    count++;
+    i++;
   }
   const found = search.run(count, names.groupCount, names.otherGroups);
   for (let i = 0; i < count; i++) {
     if (outcome[i] === OUTCOME_MOVABLE) outcome[i] = found[i] === FOUND_SAME_FAMILY ? OUTCOME_MOVABLE : found[i] === FOUND_OTHER_FAMILY ? NEEDS_A_PORT : NO_FREE_CAPACITY;
   }
-  return { booking: asked.slice(0, count), chipDays: chipDays.slice(0, count), outcome: outcome.slice(0, count) };
+  return { booking: asked, chipDays, outcome };
 }
 
 /** The providers (by number) the catalog says offer some silicon of each family. */

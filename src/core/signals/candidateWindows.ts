@@ -98,10 +98,10 @@ function addCapacityWindows(timelines: PoolTimelines, names: Names, search: Free
     const family = timeline.hasCapacity ? names.family(timeline.pool.silicon) : null;
     if (family === null) continue;
     const provider = names.provider(timeline.pool.provider);
-    maximalWindows(timelines, timeline, null, stack, search, names.group(family, '', true), provider);
+    maximalWindows(timeline, null, stack, search, names.group(family, '', true), provider);
     for (const [lab, owned] of timeline.owned ?? []) {
       names.ownerLabs.add(lab);
-      maximalWindows(timelines, timeline, owned, stack, search, names.group(family, lab, true), provider);
+      maximalWindows(timeline, owned, stack, search, names.group(family, lab, true), provider);
     }
   }
 }
@@ -131,7 +131,7 @@ class WindowStack {
  * rising figures. Each window goes into `group`.
  */
 function maximalWindows(
-  timelines: PoolTimelines, timeline: PoolTimeline, owned: Float64Array | null, stack: WindowStack, search: FreeWindowSearch, group: number, provider: number,
+  timeline: PoolTimeline, owned: Float64Array | null, stack: WindowStack, search: FreeWindowSearch, group: number, provider: number,
 ): void {
   // Pops every figure above `height`, each a window ending at `to`; returns where `height` starts.
   const lower = (to: number, height: number): number => {
@@ -143,17 +143,18 @@ function maximalWindows(
     }
     return left;
   };
+  const segments = timeline.segments;
   stack.size = 0;
   let previousEnd = NaN;
   for (let i = timeline.first; i < timeline.first + timeline.count; i++) {
-    const start = timelines.start[i];
+    const start = segments.start[i];
     // Days between pieces have no capacity: nothing is free there.
     if (start !== previousEnd) lower(previousEnd, 0);
-    const open = timelines.shared[i] > 0 || (owned !== null && owned[i - timeline.first] > 0);
-    const free = timelines.capacity[i] > 0 && open ? timelines.capacity[i] - timelines.demand[i] : 0;
+    const open = segments.shared[i] > 0 || (owned !== null && owned[i - timeline.first] > 0);
+    const free = segments.capacity[i] > 0 && open ? segments.capacity[i] - segments.demand[i] : 0;
     const left = lower(start, free);
     if (free > 0 && (stack.size === 0 || stack.heights[stack.size - 1] !== free)) stack.push(free, left);
-    previousEnd = timelines.end[i];
+    previousEnd = segments.end[i];
   }
   lower(previousEnd, 0);
 }
@@ -169,8 +170,8 @@ function addUnbookedWindows(report: CheckReport, timelines: PoolTimelines, names
     const provider = names.provider(pool.provider);
     let from = -Infinity;
     for (let i = timeline?.first ?? 0; timeline !== undefined && i < timeline.first + timeline.count; i++) {
-      if (timelines.start[i] > from) search.addWindow(group, from, timelines.start[i], Infinity, provider);
-      from = timelines.end[i];
+      if (timeline.segments.start[i] > from) search.addWindow(group, from, timeline.segments.start[i], Infinity, provider);
+      from = timeline.segments.end[i];
     }
     search.addWindow(group, from, Infinity, Infinity, provider);
   };

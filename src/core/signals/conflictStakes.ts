@@ -2,7 +2,7 @@ import { isOverbooked } from '../conflicts/overbooking';
 import { Booking } from '../model/booking';
 import { bookingAt, CheckReport, Conflict } from '../model/report';
 import { inGivingWayOrder } from '../resolutions/givingWay';
-import { PoolTimelines } from './poolTimelines';
+import { SegmentColumns } from '../conflicts/segmentColumns';
 import { SignalIndex, signalIndexOf } from './signalIndex';
 
 export const HOURS_PER_DAY = 24;
@@ -44,17 +44,18 @@ export function stakesOf(report: CheckReport, index: SignalIndex): Map<string, C
 function excessChipDaysOf(conflict: Conflict, bookings: readonly Booking[], { timelines }: SignalIndex): number {
   const timeline = timelines.byKey.get(conflict.pool.key);
   if (timeline === undefined) return 0;
+  const segments = timeline.segments;
   const endExclusive = conflict.end + 1;
   const first = timelines.segmentAfter(timeline, conflict.start);
   let last = first;
-  while (last < timeline.first + timeline.count && timelines.start[last] < endExclusive) last++;
-  const largest = timelines.withCapacity ? null : largestPerSegment(timelines, first, last, bookings);
+  while (last < timeline.first + timeline.count && segments.start[last] < endExclusive) last++;
+  const largest = timelines.withCapacity ? null : largestPerSegment(segments, first, last, bookings);
   let total = 0;
   for (let i = first; i < last; i++) {
-    const capacity = timelines.withCapacity ? timelines.capacity[i] : null;
-    if (!isOverbooked(timelines.holders[i], timelines.demand[i], capacity)) continue;
-    const days = Math.min(timelines.end[i], endExclusive) - Math.max(timelines.start[i], conflict.start);
-    total += days * (timelines.demand[i] - (capacity ?? (largest as Float64Array)[i - first]));
+    const capacity = timelines.withCapacity ? segments.capacity[i] : null;
+    if (!isOverbooked(segments.holders[i], segments.demand[i], capacity)) continue;
+    const days = Math.min(segments.end[i], endExclusive) - Math.max(segments.start[i], conflict.start);
+    total += days * (segments.demand[i] - (capacity ?? (largest as Float64Array)[i - first]));
   }
   return total;
 }
@@ -64,7 +65,7 @@ function excessChipDaysOf(conflict: Conflict, bookings: readonly Booking[], { ti
  * bookings (all that hold its days) by falling chips, each filling only segments not yet filled, found
  * by skipping ahead over filled ones.
  */
-function largestPerSegment(timelines: PoolTimelines, first: number, last: number, bookings: readonly Booking[]): Float64Array {
+function largestPerSegment(segments: SegmentColumns, first: number, last: number, bookings: readonly Booking[]): Float64Array {
   const largest = new Float64Array(last - first);
   const next = Int32Array.from({ length: last - first + 1 }, (_, i) => i);
   const unfilled = (i: number): number => {
@@ -72,7 +73,7 @@ function largestPerSegment(timelines: PoolTimelines, first: number, last: number
     return i;
   };
   for (const booking of [...bookings].sort((a, b) => (b.chips ?? 0) - (a.chips ?? 0))) {
-    for (let i = unfilled(Math.max(0, segmentAt(timelines, first, last, booking.start as number) - first)); i < last - first && timelines.start[first + i] < (booking.endExclusive as number); i = unfilled(i + 1)) {
+    for (let i = unfilled(Math.max(0, segmentAt(segments, first, last, booking.start as number) - first)); i < last - first && segments.start[first + i] < (booking.endExclusive as number); i = unfilled(i + 1)) {
       largest[i] = booking.chips ?? 0;
       next[i] = i + 1;
     }
@@ -81,12 +82,12 @@ function largestPerSegment(timelines: PoolTimelines, first: number, last: number
 }
 
 /** The first of segments `first .. last - 1` ending after `day`. */
-function segmentAt(timelines: PoolTimelines, first: number, last: number, day: number): number {
+function segmentAt(segments: SegmentColumns, first: number, last: number, day: number): number {
   let low = first;
   let high = last;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (timelines.end[mid] <= day) low = mid + 1;
+    if (segments.end[mid] <= day) low = mid + 1;
     else high = mid;
   }
   return low;

@@ -19,21 +19,43 @@ export interface Groups {
   readonly second: number;
 }
 
-/** A growable column of numbers. */
-class Column<T extends Float64Array | Int32Array> {
+/**
+ * A growable column of whole numbers. Its twin for floats is a class of its own: one class for both
+ * kinds of array would make every push polymorphic, and a million pushes pay for that.
+ */
+class IntColumn {
   length = 0;
-  constructor(public values: T) {}
+  values: Int32Array;
+  constructor(size: number) {
+    this.values = new Int32Array(Math.max(16, size));
+  }
   push(value: number): void {
     if (this.length === this.values.length) {
-      const grown = new (this.values.constructor as { new (length: number): T })(this.values.length * 2);
+      const grown = new Int32Array(this.values.length * 2);
       grown.set(this.values);
       this.values = grown;
     }
     this.values[this.length++] = value;
   }
 }
-const floats = (size: number) => new Column(new Float64Array(Math.max(16, size)));
-const ints = (size: number) => new Column(new Int32Array(Math.max(16, size)));
+
+class FloatColumn {
+  length = 0;
+  values: Float64Array;
+  constructor(size: number) {
+    this.values = new Float64Array(Math.max(16, size));
+  }
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+const floats = (size: number) => new FloatColumn(size);
+const ints = (size: number) => new IntColumn(size);
 
 export class FreeWindowSearch {
   private readonly window;
@@ -45,7 +67,8 @@ export class FreeWindowSearch {
    */
   constructor(private readonly startDays: number, windows = 0, questions = 0) {
     this.window = { group: ints(windows), from: floats(windows), to: floats(windows), chips: floats(windows), provider: ints(windows) };
-    this.query = { owner: ints(questions), first: floats(questions), length: floats(questions), chips: floats(questions), provider: ints(questions), own: ints(2 * questions), others: ints(questions) };
+    // Days are whole, so a question's are 32-bit; a window's may be endless (±Infinity).
+    this.query = { owner: ints(questions), first: ints(questions), length: ints(questions), chips: floats(questions), provider: ints(questions), own: ints(2 * questions), others: ints(questions) };
   }
 
   /** Days `[from, to)` of a pool of `provider` on which `chips` are free (Infinity: free of any booking). */
@@ -155,8 +178,8 @@ function ranksOf(trees: TopTwoTrees, groups: Int32Array, chips: Float64Array, co
 /** Lists of items per day bucket, appended to while the sweep runs (a bucket's list is read once, when its day comes). */
 class DayQueue {
   readonly head: Int32Array;
-  readonly next: Column<Int32Array>;
-  readonly item: Column<Int32Array>;
+  readonly next: IntColumn;
+  readonly item: IntColumn;
 
   constructor(buckets: number, expected: number) {
     this.head = new Int32Array(buckets).fill(-1);
@@ -177,7 +200,7 @@ class DayQueue {
  * `order[starts[b] .. starts[b + 1])`. Windows over by the first day, or opening after the last, can answer nothing.
  */
 function windowsByDay(from: Float64Array, to: Float64Array, first: number, buckets: number): { order: Int32Array; starts: Int32Array } {
-  const bucketOf = new Float64Array(from.length);
+  const bucketOf = new Int32Array(from.length);
   const starts = new Int32Array(buckets + 1);
   for (let i = 0; i < from.length; i++) {
     bucketOf[i] = to[i] <= first ? buckets : Math.max(0, from[i] - first);

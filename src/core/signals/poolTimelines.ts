@@ -1,18 +1,24 @@
 import { ownerKey } from '../conflicts/capacityTimeline';
-import { Pool } from '../model/booking';
+import { DAY_OFFSET, INDEX_BITS, IntervalColumns } from '../conflicts/findOverbookedRuns';
+import { reportIntervalsOf } from '../conflicts/reportIntervals';
+import { SegmentColumns } from '../conflicts/segmentColumns';
+import { BugIndicatingError } from '../model/bugIndicatingError';
+import { CapacityRow, Pool } from '../model/booking';
 import { CalendarDay } from '../model/calendarDay';
 import { CheckReport } from '../model/report';
 import { LabNames } from './labNames';
 import { RowColumns } from './rowColumns';
 
-// Every signal reads the same per-pool pieces of days, built once per report: the stake of a conflict,
-// the free windows of reallocation velocity and the weeks of the utilisation heatmap.
+// Every signal reads the same per-pool pieces of days: the stake of a conflict, the free windows of
+// reallocation velocity and the weeks of the utilisation heatmap. The check's sweep keeps them; only a
+// pool with capacity reserved for a lab, which the sweep does not tell apart, has its own built here.
 
-/** One pool's pieces: segments `first .. first + count - 1` of the shared columns, in day order. */
+/** One pool's pieces: segments `first .. first + count - 1` of `segments`, in day order. */
 export interface PoolTimeline {
   readonly pool: Pool;
   /** Its number in `PoolTimelines.bookings.pool`. */
   readonly number: number;
+  readonly segments: SegmentColumns;
   readonly first: number;
   readonly count: number;
   /** Whether any capacity row reserves chips in the pool. */
@@ -21,87 +27,61 @@ export interface PoolTimeline {
   readonly owned: ReadonlyMap<string, Float64Array> | null;
 }
 
-/**
- * Days `[start, end)` over which a pool's holders, demand and capacity stay the same, for every pool at
- * once, column by column. Only days someone holds or capacity covers are pieces; the days between are none.
- */
+/** Every pool's timeline, with the active bookings as columns. */
 export class PoolTimelines {
-  /** The pools with a row, in the order they were numbered. */
+  /** The pools with a row, by number. */
   readonly pools: PoolTimeline[] = [];
   readonly byKey = new Map<string, PoolTimeline>();
-  count = 0;
-  readonly start: Float64Array;
-  readonly end: Float64Array;
-  readonly holders: Int32Array;
-  readonly demand: Float64Array;
-  /** Zero on every piece without a Capacity table. */
-  readonly capacity: Float64Array;
-  /** Capacity reserved for nobody in particular. */
-  readonly shared: Float64Array;
+  /** How many segments the timelines hold in all. */
+  segmentCount = 0;
 
-  /**
-   * @param bookings the active bookings as columns, their `lab` the numbers of the report's LabNames
-   * @param rows how many rows (bookings and capacity) the pieces come from: n rows make fewer than 2n pieces
-   */
-  constructor(readonly withCapacity: boolean, readonly bookings: RowColumns, rows: number) {
-    const size = Math.max(1, 2 * rows);
-    [this.start, this.end, this.demand, this.capacity, this.shared] = [0, 0, 0, 0, 0].map(() => new Float64Array(size));
-    this.holders = new Int32Array(size);
+  /** @param bookings the active bookings as columns, their `lab` the numbers of the report's LabNames */
+  constructor(readonly withCapacity: boolean, readonly bookings: RowColumns) {}
+
+  add(timeline: PoolTimeline): void {
+    this.pools.push(timeline);
+    this.byKey.set(timeline.pool.key, timeline);
+    this.segmentCount += timeline.count;
   }
 
   /** The first segment of the timeline ending after `day` (its `first + count` when none does). */
   segmentAfter(timeline: PoolTimeline, day: CalendarDay): number {
+    const end = timeline.segments.end;
     let low = timeline.first;
     let high = timeline.first + timeline.count;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (this.end[mid] <= day) low = mid + 1;
+      if (end[mid] <= day) low = mid + 1;
       else high = mid;
     }
     return low;
   }
-
-  push(start: number, end: number, holders: number, demand: number, capacity: number, shared: number): void {
-    const i = this.count++;
-    this.start[i] = start;
-    this.end[i] = end;
-    this.holders[i] = holders;
-    this.demand[i] = demand;
-    this.capacity[i] = capacity;
-    this.shared[i] = shared;
-  }
 }
 
-/** Buffers reused from pool to pool: tens of thousands of small pools would otherwise each allocate their own. */
+/** Buffers reused from pool to pool, as pools are many and small. */
 class Scratch {
-  days = new Float64Array(64);
-  holders = new Int32Array(64);
-  demand = new Float64Array(64);
-  capacity = new Float64Array(64);
-  shared = new Float64Array(64);
+  events = new Float64Array(64);
+  /** Each of the pool's rows: bookings first, then capacity rows. */
+  members = new Int32Array(32);
+  /** Chips reserved for each owner on the day the walk is at. */
+  owned: Float64Array;
 
-  fit(size: number): void {
-    if (this.days.length >= size) return;
-    const length = Math.max(size, this.days.length * 2);
-    [this.days, this.demand, this.capacity, this.shared] = [0, 0, 0, 0].map(() => new Float64Array(length));
-    this.holders = new Int32Array(length);
+  constructor(owners: number) {
+    this.owned = new Float64Array(owners);
+  }
+
+  fit(rows: number): void {
+    if (this.members.length >= rows) return;
+    const size = Math.max(rows, this.members.length * 2);
+    [this.events, this.members] = [new Float64Array(2 * size), new Int32Array(size)];
   }
 }
 
 /** Every pool's timeline, from the report's active bookings and (with a Capacity table) its capacity rows with chips. */
 export function buildPoolTimelines(report: CheckReport, labs: LabNames): PoolTimelines {
-  const withCapacity = report.capacity !== null;
-  const numbers = new Map<string, number>();
-  const pools: Pool[] = [];
-  const poolNumber = (pool: Pool): number => {
-    let number = numbers.get(pool.key);
-    if (number === undefined) {
-      numbers.set(pool.key, (number = pools.length));
-      pools.push(pool);
-    }
-    return number;
-  };
-  const bookings = new RowColumns(report.bookings, () => true, poolNumber, (row) => labs.idOf(row.lab));
+  const intervals = reportIntervalsOf(report);
+  const poolCount = intervals.pools.keys.length;
+  const bookings = new RowColumns(intervals.demand, poolCount, (ref) => labs.idOf(report.bookings[ref].lab));
   const owners: string[] = [];
   const ownerNumber = (lab: string): number => {
     const key = ownerKey(lab);
@@ -109,120 +89,95 @@ export function buildPoolTimelines(report: CheckReport, labs: LabNames): PoolTim
     const known = owners.indexOf(key);
     return known >= 0 ? known : owners.push(key) - 1;
   };
-  const capacity = new RowColumns(withCapacity ? report.capacityRows : [], (row) => (row.chips ?? 0) > 0, poolNumber, (row) => ownerNumber(row.lab));
-  bookings.group(pools.length);
-  capacity.group(pools.length);
+  const capacity = new RowColumns(intervals.capacity ?? new IntervalColumns(0), poolCount, (ref) => ownerNumber(report.capacityRows[ref].lab), (chips) => chips > 0);
+  const pools = poolsByNumber(poolCount, [[bookings, report.bookings], [capacity, report.capacityRows]]);
 
-  const timelines = new PoolTimelines(withCapacity, bookings, bookings.count + capacity.count);
-  const scratch = new Scratch();
-  for (let p = 0; p < pools.length; p++) {
-    const timeline = buildOne(timelines, scratch, pools[p], p, capacity, owners);
-    timelines.pools.push(timeline);
-    timelines.byKey.set(pools[p].key, timeline);
+  const timelines = new PoolTimelines(report.capacity !== null, bookings);
+  const swept = intervals.segments;
+  const own = new SegmentColumns(0, true);
+  const scratch = new Scratch(owners.length);
+  for (let p = 0; p < poolCount; p++) {
+    const hasCapacity = capacity.first[p + 1] > capacity.first[p];
+    let owned = false;
+    for (let o = capacity.first[p]; o < capacity.first[p + 1] && !owned; o++) owned = capacity.lab[capacity.order[o]] >= 0;
+    timelines.add(owned
+      ? buildOwned(own, scratch, pools[p], p, bookings, capacity, owners)
+      : { pool: pools[p], number: p, segments: swept.columns, first: swept.first[p], count: swept.count[p], hasCapacity, owned: null });
   }
   return timelines;
 }
 
-/**
- * One pool's pieces: the distinct start and end days cut its days into elementary pieces; each row adds
- * its chips where it starts and takes them away where it ends, and running sums give each piece its figures.
- */
-function buildOne(timelines: PoolTimelines, scratch: Scratch, pool: Pool, p: number, capacity: RowColumns, owners: readonly string[]): PoolTimeline {
-  const bookings = timelines.bookings;
-  scratch.fit(2 * (bookings.first[p + 1] - bookings.first[p] + capacity.first[p + 1] - capacity.first[p]) + 1);
-  const m = distinctDays(scratch.days, p, bookings, capacity);
-  const { holders, demand, shared } = scratch;
-  const reserved = scratch.capacity;
-  holders.fill(0, 0, m);
-  demand.fill(0, 0, m);
-  reserved.fill(0, 0, m);
-  shared.fill(0, 0, m);
-  const days = scratch.days;
-  for (let o = bookings.first[p]; o < bookings.first[p + 1]; o++) {
-    const row = bookings.order[o];
-    const i = lowerBound(days, m, bookings.start[row]);
-    const j = lowerBound(days, m, bookings.end[row]);
-    holders[i]++;
-    holders[j]--;
-    demand[i] += bookings.chips[row];
-    demand[j] -= bookings.chips[row];
+/** The Pool of each number, from the first row that has it. */
+function poolsByNumber(poolCount: number, tables: ReadonlyArray<readonly [RowColumns, readonly CapacityRow[]]>): Pool[] {
+  const pools = new Array<Pool | undefined>(poolCount).fill(undefined);
+  for (const [columns, rows] of tables) {
+    for (let k = 0; k < columns.count; k++) pools[columns.pool[k]] ??= rows[columns.ref[k]].pool ?? undefined;
   }
-  const owned = addCapacityChanges(scratch, m, p, capacity, owners);
-
-  // Running sums; the pieces someone holds or capacity covers become segments.
-  const first = timelines.count;
-  const kept: number[] | null = owned === null ? null : [];
-  let [h, d, c, sh] = [0, 0, 0, 0];
-  for (let i = 0; i + 1 < m; i++) {
-    h += holders[i];
-    d += demand[i];
-    c += reserved[i];
-    sh += shared[i];
-    if (h === 0 && c === 0) continue;
-    timelines.push(days[i], days[i + 1], h, d, c, sh);
-    kept?.push(i);
-  }
-  const ownedSegments = owned === null ? null : ownedPerSegment(owned, kept ?? []);
-  return { pool, number: p, first, count: timelines.count - first, hasCapacity: capacity.first[p + 1] > capacity.first[p], owned: ownedSegments };
+  return pools.map((pool, p) => {
+    if (pool === undefined) throw new BugIndicatingError(`Pool number ${p} has no row`);
+    return pool;
+  });
 }
 
-/** Puts in `days` the distinct days on which some row of pool `p` starts or ends, in order; returns how many. */
-function distinctDays(days: Float64Array, p: number, bookings: RowColumns, capacity: RowColumns): number {
-  let m = 0;
-  for (const rows of [bookings, capacity]) {
-    for (let o = rows.first[p]; o < rows.first[p + 1]; o++) {
-      days[m++] = rows.start[rows.order[o]];
-      days[m++] = rows.end[rows.order[o]];
+/**
+ * The pieces of a pool with capacity reserved for a lab, as the check's sweep makes them, and with each
+ * lab's reserved chips and the shared ones apart: its rows' start and end days, packed with the row,
+ * sorted and walked in day order; each day's rows add or take away their chips, and each piece between
+ * two days someone holds or capacity covers becomes a segment. One function, as it is one walk.
+ */
+function buildOwned(segments: SegmentColumns, scratch: Scratch, pool: Pool, p: number, bookings: RowColumns, capacity: RowColumns, owners: readonly string[]): PoolTimeline {
+  const demandFirst = bookings.first[p];
+  const demandCount = bookings.first[p + 1] - demandFirst;
+  const capacityFirst = capacity.first[p];
+  const total = demandCount + capacity.first[p + 1] - capacityFirst;
+  if (total * 2 >= INDEX_BITS) throw new RangeError(`A pool with ${total} rows is more than the signals handle`);
+  scratch.fit(total);
+  const { members, owned } = scratch;
+  const events = scratch.events.subarray(0, 2 * total);
+  // The owners reserved for in this pool, in sheet order, each with the chips of every segment.
+  const ownedSegments = new Map<number, number[]>();
+  for (let k = 0; k < total; k++) {
+    const columns = k < demandCount ? bookings : capacity;
+    const row = k < demandCount ? bookings.order[demandFirst + k] : capacity.order[capacityFirst + k - demandCount];
+    members[k] = row;
+    events[2 * k] = (columns.start[row] + DAY_OFFSET) * INDEX_BITS + 2 * k;
+    events[2 * k + 1] = (columns.end[row] + DAY_OFFSET) * INDEX_BITS + 2 * k + 1;
+    const owner = k < demandCount ? -1 : capacity.lab[row];
+    if (owner >= 0 && !ownedSegments.has(owner)) {
+      ownedSegments.set(owner, []);
+      owned[owner] = 0;
     }
   }
-  days.subarray(0, m).sort();
-  let distinct = 0;
-  for (let i = 0; i < m; i++) if (i === 0 || days[i] !== days[distinct - 1]) days[distinct++] = days[i];
-  return distinct;
-}
+  events.sort();
 
-/** Each capacity row's chips added where it starts and taken away where it ends, in all and per owning lab (null when no row names one). */
-function addCapacityChanges(scratch: Scratch, m: number, p: number, capacity: RowColumns, owners: readonly string[]): Map<string, Float64Array> | null {
-  let owned: Map<string, Float64Array> | null = null;
-  for (let o = capacity.first[p]; o < capacity.first[p + 1]; o++) {
-    const row = capacity.order[o];
-    const i = lowerBound(scratch.days, m, capacity.start[row]);
-    const j = lowerBound(scratch.days, m, capacity.end[row]);
-    const chips = capacity.chips[row];
-    scratch.capacity[i] += chips;
-    scratch.capacity[j] -= chips;
-    const owner = capacity.lab[row];
-    const target = owner < 0 ? scratch.shared : ownedDiff((owned ??= new Map()), owners[owner], m);
-    target[i] += chips;
-    target[j] -= chips;
+  const first = segments.count;
+  let [holders, demand, reserved, shared] = [0, 0, 0, 0];
+  let previous = 0;
+  for (let e = 0; e < events.length; ) {
+    const dayBase = Math.floor(events[e] / INDEX_BITS) * INDEX_BITS;
+    const day = dayBase / INDEX_BITS - DAY_OFFSET;
+    if (e > 0 && (holders !== 0 || reserved !== 0)) {
+      segments.push(previous, day, holders, demand, reserved, shared);
+      for (const [owner, chips] of ownedSegments) chips.push(owned[owner]);
+    }
+    for (const nextDayBase = dayBase + INDEX_BITS; e < events.length && events[e] < nextDayBase; e++) {
+      // Subtraction, not %, as in the check's sweep: exact below 2 ** 53.
+      const code = events[e] - dayBase;
+      const k = code >> 1;
+      const sign = (code & 1) === 1 ? -1 : 1;
+      if (k < demandCount) {
+        holders += sign;
+        demand += sign * bookings.chips[members[k]];
+      } else {
+        const chips = sign * capacity.chips[members[k]];
+        const owner = capacity.lab[members[k]];
+        reserved += chips;
+        if (owner < 0) shared += chips;
+        else owned[owner] += chips;
+      }
+    }
+    previous = day;
   }
-  return owned;
-}
-
-function ownedDiff(owned: Map<string, Float64Array>, owner: string, m: number): Float64Array {
-  let diff = owned.get(owner);
-  if (diff === undefined) owned.set(owner, (diff = new Float64Array(m)));
-  return diff;
-}
-
-/** Running sums of each lab's reserved chips, kept for the pieces that became segments. */
-function ownedPerSegment(owned: ReadonlyMap<string, Float64Array>, kept: readonly number[]): Map<string, Float64Array> {
-  const perSegment = new Map<string, Float64Array>();
-  for (const [owner, diff] of owned) {
-    for (let i = 1; i < diff.length; i++) diff[i] += diff[i - 1];
-    perSegment.set(owner, Float64Array.from(kept, (i) => diff[i]));
-  }
-  return perSegment;
-}
-
-/** The first position of `sorted[0 .. length)` holding `value` or more. */
-export function lowerBound(sorted: Float64Array, length: number, value: number): number {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  const perSegment = new Map([...ownedSegments].map(([owner, chips]) => [owners[owner], Float64Array.from(chips)]));
+  return { pool, number: p, segments, first, count: segments.count - first, hasCapacity: true, owned: perSegment };
 }

@@ -67,9 +67,10 @@ export function poolWeeksOf({ timelines }: SignalIndex, { asOf, weeks = QUARTER_
   const names = Array.from({ length: weeks }, (_, week) => formatIsoDay(firstDay + week * DAYS_PER_WEEK));
   const rows: Array<PoolWeeks['pools'][number]> = [];
   for (const timeline of timelines.pools) {
+    const segments = timeline.segments;
     let i = timelines.segmentAfter(timeline, firstDay);
     const end = timeline.first + timeline.count;
-    if (i >= end || timelines.start[i] >= lastDay) continue;
+    if (i >= end || segments.start[i] >= lastDay) continue;
     const cells: PoolWeek[] = [];
     for (let week = 0; week < weeks; week++) {
       const from = firstDay + week * DAYS_PER_WEEK;
@@ -80,15 +81,15 @@ export function poolWeeksOf({ timelines }: SignalIndex, { asOf, weeks = QUARTER_
       let held = 0;
       let overbooked = 0;
       // Segments may straddle weeks: step back to the one that reaches into this week, if any.
-      while (i > timeline.first && timelines.end[i - 1] > from) i--;
-      for (; i < end && timelines.start[i] < to; i++) {
-        const days = Math.min(timelines.end[i], to) - Math.max(timelines.start[i], from);
+      while (i > timeline.first && segments.end[i - 1] > from) i--;
+      for (; i < end && segments.start[i] < to; i++) {
+        const days = Math.min(segments.end[i], to) - Math.max(segments.start[i], from);
         if (days <= 0) continue;
-        capacity += days * timelines.capacity[i];
-        demand += days * timelines.demand[i];
-        peak = Math.max(peak, timelines.demand[i]);
-        if (timelines.holders[i] > 0) held += days;
-        if (isOverbooked(timelines.holders[i], timelines.demand[i], timelines.withCapacity ? timelines.capacity[i] : null)) overbooked += days;
+        capacity += days * segments.capacity[i];
+        demand += days * segments.demand[i];
+        peak = Math.max(peak, segments.demand[i]);
+        if (segments.holders[i] > 0) held += days;
+        if (isOverbooked(segments.holders[i], segments.demand[i], timelines.withCapacity ? segments.capacity[i] : null)) overbooked += days;
       }
       const utilisation = timelines.withCapacity ? (capacity > 0 ? demand / capacity : null) : held / DAYS_PER_WEEK;
       cells.push({
@@ -98,13 +99,27 @@ export function poolWeeksOf({ timelines }: SignalIndex, { asOf, weeks = QUARTER_
     }
     rows.push({ pool: timeline.pool, label: poolLabel(timeline.pool), weeks: cells });
   }
-  rows.sort((a, b) => comparePools(a.pool, b.pool));
-  return { weeks: names, firstDay, withCapacity: timelines.withCapacity, pools: rows };
+  return { weeks: names, firstDay, withCapacity: timelines.withCapacity, pools: inPoolOrder(rows) };
 }
 
 // One collator for every comparison: String.prototype.localeCompare builds one per call, too slow for 40,000 pools.
 const collator = new Intl.Collator('en');
+const POOL_PARTS = ['provider', 'region', 'silicon', 'block'] as const;
 
-function comparePools(a: Pool, b: Pool): number {
-  return collator.compare(a.provider, b.provider) || collator.compare(a.region, b.region) || collator.compare(a.silicon, b.silicon) || collator.compare(a.block, b.block) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+/**
+ * Sorted by provider, region, silicon and block as the collator orders them, then by key. Tens of
+ * thousands of pools share a few hundred names, so each distinct name is ranked by the collator once
+ * and the pools are sorted by their ranks.
+ */
+function inPoolOrder<T extends { readonly pool: Pool }>(rows: readonly T[]): T[] {
+  const ranks = POOL_PARTS.map((part) => {
+    const names = [...new Set(rows.map((row) => row.pool[part]))].sort(collator.compare);
+    const rank = new Map<string, number>();
+    // Names the collator holds equal share a rank, so the next part decides between them, as a comparison would.
+    names.forEach((name, i) => rank.set(name, i > 0 && collator.compare(names[i - 1], name) === 0 ? (rank.get(names[i - 1]) as number) : i));
+    return rank;
+  });
+  const keyed = rows.map((row) => ({ row, ranks: POOL_PARTS.map((part, i) => ranks[i].get(row.pool[part]) as number) }));
+  keyed.sort((a, b) => a.ranks[0] - b.ranks[0] || a.ranks[1] - b.ranks[1] || a.ranks[2] - b.ranks[2] || a.ranks[3] - b.ranks[3] || (a.row.pool.key < b.row.pool.key ? -1 : a.row.pool.key > b.row.pool.key ? 1 : 0));
+  return keyed.map(({ row }) => row);
 }
