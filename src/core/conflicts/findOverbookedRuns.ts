@@ -1,5 +1,6 @@
 import { BugIndicatingError } from '../model/bugIndicatingError';
 import { CalendarDay } from '../model/calendarDay';
+import { grownColumn } from '../model/grownColumn';
 import { isOverbooked } from './overbooking';
 import { SweptSegments } from './segmentColumns';
 
@@ -65,11 +66,7 @@ export class IntervalColumns {
 
   private grow(): void {
     const size = this.pool.length * 2;
-    const grown = <T extends Int32Array | Float64Array>(array: T): T => {
-      const copy = new (array.constructor as { new (length: number): T })(size);
-      copy.set(array);
-      return copy;
-    };
+    const grown = <T extends Int32Array | Float64Array>(array: T): T => grownColumn(array, size);
     this.pool = grown(this.pool);
     this.start = grown(this.start);
     this.endExclusive = grown(this.endExclusive);

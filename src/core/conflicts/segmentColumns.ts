@@ -1,3 +1,5 @@
+import { grownColumn } from '../model/grownColumn';
+
 /**
  * Pieces of days `[start, end)` over which a pool's holders, demand and capacity stay the same, column by
  * column: a million pieces are six arrays rather than a million objects. Only days someone holds or
@@ -35,11 +37,8 @@ export class SegmentColumns {
   }
 
   private grow(): void {
-    const grown = <T extends Int32Array | Float64Array>(column: T): T => {
-      const copy = new (column.constructor as { new (length: number): T })(Math.ceil(1.5 * column.length));
-      copy.set(column);
-      return copy;
-    };
+    const size = Math.ceil(1.5 * this.start.length);
+    const grown = <T extends Int32Array | Float64Array>(column: T): T => grownColumn(column, size);
     [this.start, this.end, this.holders] = [grown(this.start), grown(this.end), grown(this.holders)];
     [this.demand, this.capacity] = [grown(this.demand), grown(this.capacity)];
     this.shared = this.separateShared ? grown(this.shared) : this.capacity;

@@ -66,6 +66,7 @@ export function mobilityOf(report: CheckReport, index: SignalIndex, asOf: Calend
     return { provider, family, movable: offering !== undefined && offering.size > (offering.has(provider) ? 1 : 0) };
   });
   const isAsked = (k: number): boolean => bookings.chips[k] !== 0 && bookings.end[k] > asOf;
+  const firstDayOf = (k: number): number => Math.max(bookings.start[k], asOf);
   // Counted first, so that every column is allocated once at its size: a million rows' worth of columns is what the collector pays for.
   let [count, questions] = [0, 0];
   for (let k = 0; k < bookings.count; k++) {
@@ -81,22 +82,23 @@ export function mobilityOf(report: CheckReport, index: SignalIndex, asOf: Calend
     provider, family: movable ? family : null, own: names.groupsOf(family ?? '', ''), others: names.othersOf(family ?? '', ''),
   }));
 
+  // Only a lab some capacity is reserved for has windows of its own.
+  const isOwner = labs.keys.map((key) => names.ownerLabs.has(key));
   const asked = new Int32Array(count);
   const chipDays = new Float64Array(count);
   const outcome = new Uint8Array(count);
   for (let k = 0, i = 0; k < bookings.count; k++) {
     if (!isAsked(k)) continue;
-    const first = Math.max(bookings.start[k], asOf);
+    const first = firstDayOf(k);
     const length = bookings.end[k] - first;
     const pool = perPool[bookings.pool[k]];
     asked[i] = k;
     chipDays[i] = bookings.chips[k] * length;
     outcome[i] = pool.family === null ? SINGLE_PROVIDER : OUTCOME_MOVABLE;
     if (pool.family !== null) {
-      // Only a lab some capacity is reserved for has windows of its own.
-      const lab = labs.keys[bookings.lab[k]];
-      const owner = names.ownerLabs.has(lab);
-      search.addQuery(i, first, length, bookings.chips[k], pool.provider, owner ? names.groupsOf(pool.family, lab) : pool.own, owner ? names.othersOf(pool.family, lab) : pool.others);
+      const lab = bookings.lab[k];
+      const owner = isOwner[lab];
+      search.addQuery(i, first, length, bookings.chips[k], pool.provider, owner ? names.groupsOf(pool.family, labs.keys[lab]) : pool.own, owner ? names.othersOf(pool.family, labs.keys[lab]) : pool.others);
     }
     i++;
   }

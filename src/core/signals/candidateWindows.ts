@@ -165,19 +165,17 @@ function maximalWindows(
  * regions (block empty), which are free throughout when nobody booked them.
  */
 function addUnbookedWindows(report: CheckReport, timelines: PoolTimelines, names: Names, search: FreeWindowSearch): void {
-  const add = (pool: Pool, family: string, timeline: PoolTimeline | undefined) => {
-    const group = names.group(family, '', true);
-    const provider = names.provider(pool.provider);
-    let from = -Infinity;
-    for (let i = timeline?.first ?? 0; timeline !== undefined && i < timeline.first + timeline.count; i++) {
-      if (timeline.segments.start[i] > from) search.addWindow(group, from, timeline.segments.start[i], Infinity, provider);
-      from = timeline.segments.end[i];
-    }
-    search.addWindow(group, from, Infinity, Infinity, provider);
-  };
+  const add = (pool: Pool, family: string, timeline: PoolTimeline | undefined) => addGaps(timeline, names.group(family, '', true), names.provider(pool.provider), search);
+  // Blocks of one provider, region and silicon are many pools with one answer: each is asked of the catalog once.
+  const offered = new Map<string, boolean>();
   for (const timeline of timelines.pools) {
-    const family = names.family(timeline.pool.silicon);
-    if (family !== null && isOffered(report.catalog, timeline.pool)) add(timeline.pool, family, timeline);
+    const { pool } = timeline;
+    const family = names.family(pool.silicon);
+    if (family === null) continue;
+    const key = `${pool.provider}\u0000${pool.region}\u0000${pool.silicon}`;
+    let isOfferedPool = offered.get(key);
+    if (isOfferedPool === undefined) offered.set(key, (isOfferedPool = isOffered(report.catalog, pool)));
+    if (isOfferedPool) add(pool, family, timeline);
   }
   for (const silicon of report.catalog.data.silicon) {
     for (const { provider, availability } of report.catalog.offersOf(silicon)) {
@@ -188,6 +186,19 @@ function addUnbookedWindows(report: CheckReport, timelines: PoolTimelines, names
       }
     }
   }
+}
+
+/** The days between the timeline's segments, and after its last, as windows free of any booking (all days when no timeline). */
+function addGaps(timeline: PoolTimeline | undefined, group: number, provider: number, search: FreeWindowSearch): void {
+  let from = -Infinity;
+  if (timeline !== undefined) {
+    const { start, end } = timeline.segments;
+    for (let i = timeline.first; i < timeline.first + timeline.count; i++) {
+      if (start[i] > from) search.addWindow(group, from, start[i], Infinity, provider);
+      from = end[i];
+    }
+  }
+  search.addWindow(group, from, Infinity, Infinity, provider);
 }
 
 /** Whether the catalog says the pool's provider offers its silicon in its region (or without naming regions). */

@@ -1,3 +1,5 @@
+import { DayQueue, FIRST, GROUP, LENGTH, OWNER, PROVIDER, QUESTION_FIELDS, QuestionColumns, RANK, WindowColumns } from './searchColumns';
+
 // Reallocation velocity asks, for every booking, whether some pool of another provider is free for its
 // whole length from one of eight start days. Asked pool by pool that is bookings × pools × days; here it
 // is one sweep over days. A pool's free days are cut into maximal windows (days `[from, to)` on which at
@@ -19,66 +21,22 @@ export interface Groups {
   readonly second: number;
 }
 
-/**
- * A growable column of whole numbers. Its twin for floats is a class of its own: one class for both
- * kinds of array would make every push polymorphic, and a million pushes pay for that.
- */
-class IntColumn {
-  length = 0;
-  values: Int32Array;
-  constructor(size: number) {
-    this.values = new Int32Array(Math.max(16, size));
-  }
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-}
-
-class FloatColumn {
-  length = 0;
-  values: Float64Array;
-  constructor(size: number) {
-    this.values = new Float64Array(Math.max(16, size));
-  }
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-}
-const floats = (size: number) => new FloatColumn(size);
-const ints = (size: number) => new IntColumn(size);
-
 export class FreeWindowSearch {
-  private readonly window;
-  private readonly query;
+  private readonly window: WindowColumns;
+  private readonly query: QuestionColumns;
 
   /**
    * @param startDays how many consecutive start days each question tries, from its first
    * @param windows, questions how many are likely, so the columns seldom grow
    */
   constructor(private readonly startDays: number, windows = 0, questions = 0) {
-    this.window = { group: ints(windows), from: floats(windows), to: floats(windows), chips: floats(windows), provider: ints(windows) };
-    // Days are whole, so a question's are 32-bit; a window's may be endless (±Infinity).
-    this.query = { owner: ints(questions), first: ints(questions), length: ints(questions), chips: floats(questions), provider: ints(questions), own: ints(2 * questions), others: ints(questions) };
+    this.window = new WindowColumns(windows);
+    this.query = new QuestionColumns(questions);
   }
 
   /** Days `[from, to)` of a pool of `provider` on which `chips` are free (Infinity: free of any booking). */
   addWindow(group: number, from: number, to: number, chips: number, provider: number): void {
-    const w = this.window;
-    w.group.push(group);
-    w.from.push(from);
-    w.to.push(to);
-    w.chips.push(chips);
-    w.provider.push(provider);
+    this.window.push(group, from, to, chips, provider);
   }
 
   /**
@@ -87,39 +45,36 @@ export class FreeWindowSearch {
    * groups listed at `others` in the lists `run` is given (other families').
    */
   addQuery(owner: number, first: number, length: number, chips: number, provider: number, own: Groups, others: number): void {
-    const q = this.query;
-    q.owner.push(owner);
-    q.first.push(first);
-    q.length.push(length);
-    q.chips.push(chips);
-    q.provider.push(provider);
-    q.own.push(own.first);
-    q.own.push(own.second);
-    q.others.push(others);
+    this.query.push(owner, first, length, provider, own.first, own.second, chips, others);
   }
 
   /** The best each owner found (`FOUND_*`), by owner. */
   run(owners: number, groupCount: number, otherGroups: readonly Int32Array[]): Uint8Array {
     const found = new Uint8Array(owners);
     const [q, w] = [this.query, this.window];
-    const count = q.owner.length;
+    const count = q.count;
     if (count === 0) return found;
-    const firstDays = q.first.values.subarray(0, count);
+    const record = q.record;
     let first = Infinity;
     let last = -Infinity;
     for (let i = 0; i < count; i++) {
-      first = Math.min(first, firstDays[i]);
-      last = Math.max(last, firstDays[i] + this.startDays - 1);
+      first = Math.min(first, record[QUESTION_FIELDS * i + FIRST]);
+      last = Math.max(last, record[QUESTION_FIELDS * i + FIRST] + this.startDays - 1);
     }
     const buckets = last - first + 1;
-    const windows = windowsByDay(w.from.values.subarray(0, w.from.length), w.to.values, first, buckets);
-    const trees = new TopTwoTrees(groupCount, w.group.values, w.chips.values, windows.order);
-    const ranks = ranksOf(trees, q.own.values, q.chips.values, count);
+    const windows = windowsByDay(w.from.subarray(0, w.count), w.to, first, buckets);
+    const trees = new TopTwoTrees(groupCount, w.group, w.chips, windows.order);
     const asked = new DayQueue(buckets, count);
-    for (let i = 0; i < count; i++) asked.add(firstDays[i] - first, i);
+    for (let i = 0; i < count; i++) {
+      const at = QUESTION_FIELDS * i;
+      // Each question's place among its two groups' chip figures, looked up once rather than once per start day.
+      record[at + RANK] = trees.rankOf(record[at + GROUP], q.chips[i]);
+      record[at + RANK + 1] = trees.rankOf(record[at + GROUP + 1], q.chips[i]);
+      asked.add(record[at + FIRST] - first, i);
+    }
     for (let b = 0, next = 0; b < buckets; b++) {
       next = this.enter(trees, windows.order, next, windows.starts[b + 1]);
-      this.answer(trees, asked, b, first, ranks, otherGroups, found);
+      this.answer(trees, asked, b, first, otherGroups, found);
     }
     return found;
   }
@@ -129,7 +84,7 @@ export class FreeWindowSearch {
     const w = this.window;
     for (let next = from; next < to; next++) {
       const i = order[next];
-      trees.insert(w.group.values[i], w.to.values[i], w.chips.values[i], w.provider.values[i]);
+      trees.insert(w.group[i], w.to[i], w.chips[i], w.provider[i]);
     }
     return to;
   }
@@ -138,60 +93,31 @@ export class FreeWindowSearch {
    * The questions due on day `first + b`; one that finds no window of its family is asked again the
    * next day, until its last start day. (Small functions, so each loop is compiled with what it has seen.)
    */
-  private answer(trees: TopTwoTrees, asked: DayQueue, b: number, first: number, ranks: Int32Array, otherGroups: readonly Int32Array[], found: Uint8Array): void {
+  private answer(trees: TopTwoTrees, asked: DayQueue, b: number, first: number, otherGroups: readonly Int32Array[], found: Uint8Array): void {
     const q = this.query;
-    const own = q.own.values;
+    const record = q.record;
     const day = first + b;
-    for (let e = asked.head[b]; e >= 0; e = asked.next.values[e]) {
-      const i = asked.item.values[e];
-      const owner = q.owner.values[i];
-      const need = day + q.length.values[i];
-      const provider = q.provider.values[i];
-      if (trees.fits(own[2 * i], ranks[2 * i], need, provider) || trees.fits(own[2 * i + 1], ranks[2 * i + 1], need, provider)) {
+    for (let e = asked.head[b]; e >= 0; e = asked.next[e]) {
+      const i = asked.item[e];
+      const at = QUESTION_FIELDS * i;
+      const owner = record[at + OWNER];
+      const need = day + record[at + LENGTH];
+      const provider = record[at + PROVIDER];
+      if (trees.fits(record[at + GROUP], record[at + RANK], need, provider) || trees.fits(record[at + GROUP + 1], record[at + RANK + 1], need, provider)) {
         found[owner] = FOUND_SAME_FAMILY;
         continue;
       }
       // Rare (most bookings fit their own family at once), so other families' ranks are looked up here.
       if (found[owner] === FOUND_NONE) {
-        for (const group of otherGroups[q.others.values[i]]) {
-          if (trees.fits(group, trees.rankOf(group, q.chips.values[i]), need, provider)) {
+        for (const group of otherGroups[q.others[i]]) {
+          if (trees.fits(group, trees.rankOf(group, q.chips[i]), need, provider)) {
             found[owner] = FOUND_OTHER_FAMILY;
             break;
           }
         }
       }
-      if (day + 1 < q.first.values[i] + this.startDays) asked.add(b + 1, i);
+      if (day + 1 < record[at + FIRST] + this.startDays) asked.add(b + 1, i);
     }
-  }
-}
-
-/** Each question's place among its two groups' chip figures, looked up once rather than once per start day. */
-function ranksOf(trees: TopTwoTrees, groups: Int32Array, chips: Float64Array, count: number): Int32Array {
-  const ranks = new Int32Array(2 * count);
-  for (let i = 0; i < count; i++) {
-    ranks[2 * i] = trees.rankOf(groups[2 * i], chips[i]);
-    ranks[2 * i + 1] = trees.rankOf(groups[2 * i + 1], chips[i]);
-  }
-  return ranks;
-}
-
-/** Lists of items per day bucket, appended to while the sweep runs (a bucket's list is read once, when its day comes). */
-class DayQueue {
-  readonly head: Int32Array;
-  readonly next: IntColumn;
-  readonly item: IntColumn;
-
-  constructor(buckets: number, expected: number) {
-    this.head = new Int32Array(buckets).fill(-1);
-    this.next = ints(expected);
-    this.item = ints(expected);
-  }
-
-  add(bucket: number, item: number): void {
-    if (bucket >= this.head.length) return;
-    this.next.push(this.head[bucket]);
-    this.item.push(item);
-    this.head[bucket] = this.item.length - 1;
   }
 }
 
@@ -213,14 +139,11 @@ function windowsByDay(from: Float64Array, to: Float64Array, first: number, bucke
   return { order, starts };
 }
 
-interface TopTwo {
-  to: number;
-  provider: number;
-  nextTo: number;
-  nextProvider: number;
-}
-
-/** Per group, a Fenwick tree over the distinct chip figures (largest first) holding the two largest `to` of different providers. */
+/**
+ * Per group, a Fenwick tree over the distinct chip figures (largest first); each node holds the two largest
+ * `to` of different providers among its windows, so that the largest `to` of a provider other than any
+ * given one is in the node too.
+ */
 class TopTwoTrees {
   private readonly offset: Int32Array;
   private readonly chips: Float64Array[];
@@ -228,9 +151,6 @@ class TopTwoTrees {
   private readonly bestProvider: Int32Array;
   private readonly nextTo: Float64Array;
   private readonly nextProvider: Int32Array;
-  // The prefix a query reads, merged node by node, and the node an insert merges into.
-  private readonly best: TopTwo = { to: -Infinity, provider: NO_PROVIDER, nextTo: -Infinity, nextProvider: NO_PROVIDER };
-  private readonly slot: TopTwo = { to: -Infinity, provider: NO_PROVIDER, nextTo: -Infinity, nextProvider: NO_PROVIDER };
 
   /** Over the chip figures of windows `used` (indexes into `group` and `chips`). */
   constructor(groupCount: number, group: Int32Array, chips: Float64Array, used: Int32Array) {
@@ -268,33 +188,34 @@ class TopTwoTrees {
     for (let i = this.rankOf(group, chips); i <= n; i += i & -i) this.merge(base + i, to, provider);
   }
 
-  /** Whether a window that has entered the group (-1: none), among its first `rank` figures, of another provider, lasts until `need`. */
+  /**
+   * Whether a window that has entered the group (-1: none), among its first `rank` figures, of another
+   * provider, lasts until `need`: some node of the prefix holds one, as the largest `to` of a provider
+   * other than `provider` is its best, or its next when the best is that provider's.
+   */
   fits(group: number, rank: number, need: number, provider: number): boolean {
     if (group < 0) return false;
-    const best = this.best;
-    best.to = -Infinity;
-    best.provider = NO_PROVIDER;
-    best.nextTo = -Infinity;
-    best.nextProvider = NO_PROVIDER;
     const base = this.offset[group];
     for (let i = rank; i > 0; i -= i & -i) {
-      mergeInto(best, this.bestTo[base + i], this.bestProvider[base + i]);
-      mergeInto(best, this.nextTo[base + i], this.nextProvider[base + i]);
+      const node = base + i;
+      if ((this.bestProvider[node] !== provider ? this.bestTo[node] : this.nextTo[node]) >= need) return true;
     }
-    return (best.provider !== provider ? best.to : best.nextTo) >= need;
+    return false;
   }
 
+  /** Keeps the node's largest `to`, and the largest of a provider other than that one's. */
   private merge(node: number, to: number, provider: number): void {
-    const slot = this.slot;
-    slot.to = this.bestTo[node];
-    slot.provider = this.bestProvider[node];
-    slot.nextTo = this.nextTo[node];
-    slot.nextProvider = this.nextProvider[node];
-    mergeInto(slot, to, provider);
-    this.bestTo[node] = slot.to;
-    this.bestProvider[node] = slot.provider;
-    this.nextTo[node] = slot.nextTo;
-    this.nextProvider[node] = slot.nextProvider;
+    if (provider === this.bestProvider[node]) {
+      if (to > this.bestTo[node]) this.bestTo[node] = to;
+    } else if (to > this.bestTo[node]) {
+      this.nextTo[node] = this.bestTo[node];
+      this.nextProvider[node] = this.bestProvider[node];
+      this.bestTo[node] = to;
+      this.bestProvider[node] = provider;
+    } else if (to > this.nextTo[node]) {
+      this.nextTo[node] = to;
+      this.nextProvider[node] = provider;
+    }
   }
 }
 
@@ -303,20 +224,4 @@ function distinctDescending(figures: Float64Array): Float64Array {
   let m = 0;
   for (let i = 0; i < figures.length; i++) if (i === 0 || figures[i] !== figures[m - 1]) figures[m++] = figures[i];
   return figures.slice(0, m);
-}
-
-/** Keeps the largest `to`, and the largest of a provider other than that one's. */
-function mergeInto(slot: TopTwo, to: number, provider: number): void {
-  if (provider === NO_PROVIDER) return;
-  if (provider === slot.provider) {
-    if (to > slot.to) slot.to = to;
-  } else if (to > slot.to) {
-    slot.nextTo = slot.to;
-    slot.nextProvider = slot.provider;
-    slot.to = to;
-    slot.provider = provider;
-  } else if (to > slot.nextTo) {
-    slot.nextTo = to;
-    slot.nextProvider = provider;
-  }
 }
