@@ -1,6 +1,6 @@
 import {
   CellEdit, cellText, CellValue, CheckOptions, CheckOutcome, checkWorkbook, conflictCells, fingerprintColumns, LogEntry, logRowValues, parseCellAddress,
-  parseFillMemory, reanchorMemory, RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET, rowFingerprint, SheetSnapshot, STATE_SHEET,
+  parseFillMemory, reanchorMemory, RESOLUTION_LOG_COLUMNS, RESOLUTION_LOG_SHEET, rowFingerprint, SheetSnapshot, SnapshotRow, STATE_SHEET,
 } from '../core';
 import { PaintRequest } from './paintConflicts';
 import { StateRows } from './stateLayout';
@@ -42,7 +42,7 @@ export function planCheck(read: WorkbookRead, options: CheckOptions | undefined)
 
 /** The read as it is after a paint: the state sheet holds the rows the paint wrote (and, when the paint added it, has its id). */
 export function withState(read: WorkbookRead, stateRows: StateRows, stateSheetId?: string): WorkbookRead {
-  const rows = stateRows.some((row) => row !== undefined && row.some((cell) => cellText(cell) !== '')) ? stateRows : [];
+  const rows = stateRows.some((row) => row != null && row.some((cell) => cellText(cell) !== '')) ? stateRows : [];
   const exists = read.snapshot.sheets.some((sheet) => sheet.name === STATE_SHEET);
   const sheets = exists
     ? read.snapshot.sheets.map((sheet) => (sheet.name === STATE_SHEET ? { ...sheet, rows } : sheet))
@@ -85,7 +85,7 @@ export function patchRead(read: WorkbookRead, edits: readonly CellEdit[], entrie
   return { ...read, snapshot: { ...read.snapshot, sheets } };
 }
 
-function setCell(rows: Array<ReadonlyArray<CellValue> | undefined>, address: string, value: CellValue): void {
+function setCell(rows: SnapshotRow[], address: string, value: CellValue): void {
   const cell = parseCellAddress(address);
   if (cell === undefined) return;
   const row = [...(rows[cell.row] ?? [])];
@@ -94,6 +94,6 @@ function setCell(rows: Array<ReadonlyArray<CellValue> | undefined>, address: str
   rows[cell.row] = row;
 }
 
-function placeRow(rows: Array<ReadonlyArray<CellValue> | undefined>, placed: PlacedRow): void {
+function placeRow(rows: SnapshotRow[], placed: PlacedRow): void {
   rows[placed.row] = [...new Array<CellValue>(placed.column).fill(null), ...placed.values];
 }

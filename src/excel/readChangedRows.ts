@@ -1,4 +1,4 @@
-import { CellValue, columnLetters, MAX_COLUMNS, MAX_ROWS, parseRangeAddress } from '../core';
+import { CellValue, columnLetters, MAX_COLUMNS, MAX_ROWS, parseRangeAddress, SnapshotRow } from '../core';
 import { ANSWER_BUDGET_BYTES, checkedValues, SheetInfo, toCellValue, WorkbookRead } from './readWorkbook';
 
 /** An edit reported by `onChanged`, as the live check collects them. */
@@ -61,8 +61,8 @@ export async function readChangedRows(context: Excel.RequestContext, previous: W
   return { snapshot: { ...previous.snapshot, sheets }, sheets: previous.sheets, valueBytes: previous.valueBytes };
 }
 
-function columnCountOf(rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>): number {
+function columnCountOf(rows: readonly SnapshotRow[]): number {
   let width = 0;
-  for (const row of rows) if (row !== undefined && row.length > width) width = row.length;
+  for (const row of rows) if (row != null && row.length > width) width = row.length;
   return width;
 }

@@ -1,7 +1,7 @@
-import { cellText, CellValue, FillMemory, memoryKey, serializeFillMemory, STATE_COLUMNS } from '../core';
+import { cellText, FillMemory, memoryKey, serializeFillMemory, SnapshotRow, STATE_COLUMNS } from '../core';
 
 /** The state sheet's rows as read: rows[0] is row 1. */
-export type StateRows = ReadonlyArray<ReadonlyArray<CellValue> | undefined>;
+export type StateRows = readonly SnapshotRow[];
 
 export interface StateLayout {
   /** Every row of the state sheet after the write, blank rows as ''. */

@@ -61,20 +61,20 @@ function columnArb(headerCell: CellValue): fc.Arbitrary<CellValue> {
   return plausible === undefined ? cellArb : fc.oneof({ arbitrary: plausible, weight: 7 }, { arbitrary: cellArb, weight: 1 });
 }
 
-/** A sheet: some junk rows, a header row the check may recognise, then ragged data rows, some missing. */
+/** A sheet: some junk rows, a header row the check may recognise, then ragged data rows, some missing (undefined, or null as JSON gives them). */
 function sheetArb(name: fc.Arbitrary<string>, header: fc.Arbitrary<CellValue[]>): fc.Arbitrary<SheetSnapshot> {
   const junkRow = fc.array(cellArb, { maxLength: 18 });
   return fc.record({
     name,
     visibility: fc.constantFrom<SheetSnapshot['visibility']>(undefined, undefined, 'visible', 'hidden', 'veryHidden'),
-    before: fc.array(fc.option(junkRow, { nil: undefined }), { maxLength: 3 }),
+    before: fc.array(fc.oneof(junkRow, fc.constantFrom(undefined, null)), { maxLength: 3 }),
     header,
   }).chain(({ name: sheetName, visibility, before, header: headerRow }) => {
     // Data rows follow the header's columns, cut short or run long at random (ragged).
     const length = fc.oneof({ arbitrary: fc.constant(Infinity), weight: 3 }, { arbitrary: fc.nat(headerRow.length + 3), weight: 1 });
     const dataRow = fc.tuple(fc.tuple(...headerRow.map(columnArb)), length, fc.array(cellArb, { maxLength: 3 }))
       .map(([cells, length, extra]) => [...cells, ...extra].slice(0, length));
-    return fc.array(fc.option(dataRow, { nil: undefined, freq: 8 }), { maxLength: 12 }).map((rows) => ({
+    return fc.array(fc.oneof({ arbitrary: dataRow, weight: 8 }, { arbitrary: fc.constantFrom(undefined, null), weight: 1 }), { maxLength: 12 }).map((rows) => ({
       name: sheetName,
       ...(visibility === undefined ? {} : { visibility }),
       rows: [...before, headerRow, ...rows],

@@ -82,7 +82,7 @@ describe('the corpus of files from other writers', () => {
     const { archive, parts, snapshot } = readXlsxWorkbook(bytes);
     const sheet = snapshot.sheets[0];
     // The CLI paints cells of rows that hold bookings: here the first filled cell of the first and the last row.
-    const filled = sheet.rows.flatMap((row, index) => (row === undefined ? [] : [{ row: index, column: row.findIndex((cell) => cell !== null) }]));
+    const filled = sheet.rows.flatMap((row, index) => (row == null ? [] : [{ row: index, column: row.findIndex((cell) => cell !== null) }]));
     const cells = [filled[0], { ...filled[filled.length - 1], column: filled[filled.length - 1].column + 1 }];
     const painted = paintXlsx(archive, parts, sheet.name, cells);
     expect(comparable(readXlsxWorkbook(painted).snapshot)).toEqual(comparable(snapshot));

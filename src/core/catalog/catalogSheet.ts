@@ -45,7 +45,7 @@ export function readCatalogSheet(sheet: SheetSnapshot): CatalogSheetResult {
     const row = sheet.rows[rowIndex];
     const value = (column: CatalogColumn): CellValue | undefined => (columns.at[column] === undefined ? undefined : row?.[columns.at[column] as number]);
     const text = (column: CatalogColumn): string => cellText(value(column));
-    if (row === undefined || Object.values(columns.at).every((index) => isBlankCell(row[index as number]))) continue;
+    if (row == null || Object.values(columns.at).every((index) => isBlankCell(row[index as number]))) continue;
     const columnName = (column: CatalogColumn): string => cellText(sheet.rows[columns.headerRow - 1]?.[columns.at[column] ?? -1]) || column;
     const problem = (column: CatalogColumn, detail: string): void => {
       const index = columns.at[column] ?? 0;

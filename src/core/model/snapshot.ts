@@ -20,12 +20,15 @@ export interface TableSnapshot {
   readonly columns: readonly string[];
 }
 
+/** A row of a sheet's values; a missing row (undefined, or null as JSON gives it) is a blank one. */
+export type SnapshotRow = ReadonlyArray<CellValue> | undefined | null;
+
 /** One worksheet's values; `rows[0][0]` is cell A1, rows and cells may be ragged or missing. */
 export interface SheetSnapshot {
   readonly name: string;
   /** Very hidden sheets hold add-in state and are never read as tables. */
   readonly visibility?: 'visible' | 'hidden' | 'veryHidden';
-  readonly rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>;
+  readonly rows: readonly SnapshotRow[];
   /** The sheet's Excel tables, in the order the file or Office.js lists them; absent when not read. */
   readonly tables?: readonly TableSnapshot[];
 }

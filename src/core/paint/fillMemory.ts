@@ -1,5 +1,5 @@
 import { formatCellAddress, parseCellAddress } from '../model/address';
-import { cellText, CellValue } from '../model/snapshot';
+import { cellText, SnapshotRow } from '../model/snapshot';
 import { BookingField, TableLayout } from '../tables/tableLayout';
 
 /** Very hidden sheet where the add-in remembers fills it replaced, so they survive closing the file and reach co-authors. */
@@ -27,10 +27,10 @@ export const memoryKey = (sheet: string, address: string): string => `${sheet}!$
 const FILL_KIND = 'fill';
 
 /** Remembered fills from the state sheet's rows: kind, sheet, address, colour, pattern, row fingerprint, tint (absent in older rows). */
-export function parseFillMemory(rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>): FillMemory {
+export function parseFillMemory(rows: readonly SnapshotRow[]): FillMemory {
   const memory: FillMemory = new Map();
   for (const row of rows) {
-    if (row === undefined || cellText(row[0]) !== FILL_KIND) continue;
+    if (row == null || cellText(row[0]) !== FILL_KIND) continue;
     const sheet = cellText(row[1]);
     const address = cellText(row[2]);
     if (sheet === '' || address === '') continue;
@@ -64,8 +64,8 @@ export function fingerprintColumns(layout: TableLayout): number[] {
  * What identifies a booking's row whatever a resolution changes: the text of its fingerprint columns.
  * '' when the table has none of those columns or they are all empty.
  */
-export function rowFingerprint(cells: ReadonlyArray<CellValue> | undefined, columns: readonly number[]): string {
-  if (cells === undefined || columns.length === 0) return '';
+export function rowFingerprint(cells: SnapshotRow, columns: readonly number[]): string {
+  if (cells == null || columns.length === 0) return '';
   const texts = columns.map((column) => cellText(cells[column]));
   return texts.every((text) => text === '') ? '' : JSON.stringify(texts);
 }
@@ -76,7 +76,7 @@ export function rowFingerprint(cells: ReadonlyArray<CellValue> | undefined, colu
  * with the same fingerprint, or dropped when that row is gone. Entries whose row still matches stay.
  * `rows` are the sheet's rows (`rows[0]` is row 1).
  */
-export function reanchorMemory(memory: FillMemory, sheet: string, rows: ReadonlyArray<ReadonlyArray<CellValue> | undefined>, columns: readonly number[]): FillMemory {
+export function reanchorMemory(memory: FillMemory, sheet: string, rows: readonly SnapshotRow[], columns: readonly number[]): FillMemory {
   const fingerprintAt = (row: number) => rowFingerprint(rows[row], columns);
   const moved = [...memory.values()].filter((entry) => {
     const cell = parseCellAddress(entry.address);

@@ -2,7 +2,7 @@ import { checkWorkbook } from '../checkWorkbook';
 import { parseCellAddress } from '../model/address';
 import { CellEdit } from '../model/cellEdit';
 import { CheckReport } from '../model/report';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../model/snapshot';
+import { SheetSnapshot, SnapshotRow, WorkbookSnapshot } from '../model/snapshot';
 import { Issue } from '../validation/issue';
 import { planResolutionEdits } from './resolutionEdits';
 import { Suggestion } from './resolution';
@@ -24,7 +24,7 @@ export function applyEdits(snapshot: WorkbookSnapshot, edits: readonly CellEdit[
     sheets: snapshot.sheets.map((sheet) => {
       const sheetEdits = bySheet.get(sheet.name);
       if (sheetEdits === undefined) return sheet;
-      const rows = [...sheet.rows] as Array<CellValue[] | undefined>;
+      const rows: SnapshotRow[] = [...sheet.rows];
       for (const edit of sheetEdits) {
         const cell = parseCellAddress(edit.address);
         if (cell === undefined) continue;
@@ -69,7 +69,7 @@ function issuesOfRow(report: CheckReport, snapshot: WorkbookSnapshot, sheetRow: 
   for (const sheet of snapshot.sheets) {
     if (sheet.name === report.capacity?.sheetName) sheets.push(sheet);
     if (sheet.name !== layout.sheetName) continue;
-    const rows: Array<ReadonlyArray<CellValue> | undefined> = [];
+    const rows: SnapshotRow[] = [];
     rows[layout.headerRow - 1] = sheet.rows[layout.headerRow - 1];
     rows[sheetRow - 1] = sheet.rows[sheetRow - 1];
     sheets.push({ ...sheet, rows });

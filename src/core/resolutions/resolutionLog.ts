@@ -103,8 +103,8 @@ export function readAcceptances(sheet: SheetSnapshot | undefined, date1904 = fal
   const text = (row: ReadonlyArray<CellValue>, index: number) => (index < 0 ? '' : cellText(row[index]));
   const histories = new Map<string, Array<AcceptanceRecord | null>>();
   for (const row of sheet.rows.slice(1)) {
-    const id = row === undefined ? '' : cellText(row[conflictColumn]);
-    if (row === undefined || id === '') continue;
+    const id = row == null ? '' : cellText(row[conflictColumn]);
+    if (row == null || id === '') continue;
     const action = text(row, actionColumn).toLowerCase().replace(/\s+/g, ' ');
     const history = histories.get(id) ?? [];
     histories.set(id, history);

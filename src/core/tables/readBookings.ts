@@ -44,7 +44,7 @@ export function readBookings(sheet: SheetSnapshot, layout: TableLayout, options:
   const end = layout.lastDataRow === undefined ? sheet.rows.length : Math.min(sheet.rows.length, layout.lastDataRow);
   for (let rowIndex = layout.headerRow; rowIndex < end; rowIndex++) {
     const cells = sheet.rows[rowIndex];
-    if (cells === undefined || allBlank(cells, knownColumns)) continue;
+    if (cells == null || allBlank(cells, knownColumns)) continue;
     // An Excel table's totals row is outside its data; a plain range marks its totals with a label.
     if (layout.table === undefined && isTotalsLine(cells, poolColumns)) continue;
     row.moveTo(cells, rowIndex + 1);
