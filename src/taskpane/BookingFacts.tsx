@@ -4,14 +4,14 @@ import { bookingAt, bookingName, CheckReport, Conflict, formatCount, formatReada
 /** Notes longer than this are shortened on the card; the full text is on hover and to screen readers. */
 const NOTE_LENGTH = 60;
 
-/** The facts a lead decides on, per booking of a conflict: ID, own dates, status, priority, owner, notes. */
+/** The facts a lead decides on, per booking of a conflict: ID, own dates, status, priority, when it was booked, chips, owner, notes. */
 export function BookingFacts({ report, conflict, givesWay }: { report: CheckReport; conflict: Conflict; givesWay?: number }) {
   const bookings = conflict.rows.map((row) => ({ row, booking: bookingAt(report, row) }));
   return (
     <ul className="involved" aria-label="Bookings involved">
       {bookings.map(({ row, booking }) => {
         const dates = booking?.start != null && booking.endExclusive !== null ? `${formatReadableDay(booking.start)} – ${formatReadableDay(booking.endExclusive - 1)}` : 'dates not readable';
-        const facts = [booking?.id ? `ID ${booking.id}` : '', booking?.workload ?? '', booking?.status ?? '', booking?.priority ? `priority ${booking.priority}` : '', booking?.chips ? `${formatCount(booking.chips)} chips` : '', booking?.owner ?? ''].filter(Boolean);
+        const facts = [booking?.id ? `ID ${booking.id}` : '', booking?.workload ?? '', booking?.status ?? '', booking?.priority ? `priority ${booking.priority}` : '', booking?.booked != null ? `booked ${formatReadableDay(booking.booked)}` : '', booking?.chips ? `${formatCount(booking.chips)} chips` : '', booking?.owner ?? ''].filter(Boolean);
         const notes = booking?.notes ?? '';
         return (
           <li key={row} className={row === givesWay ? 'gives-way' : undefined}>

@@ -497,6 +497,43 @@ describe(`in ${CHROMIUM.label}`, () => {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
+  /** Two confirmed bookings of one pool on the same days, booked three weeks apart: the later-booked gives way. */
+  async function buildBookedWorkbook(): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Allocations');
+    sheet.addRow(['Lab', 'Team', 'Provider', 'Region', 'Silicon', 'Chips', 'Start', 'End', 'Status', 'Booked']);
+    const day = (month: number, date: number) => new Date(Date.UTC(2026, month - 1, date));
+    sheet.addRow(['Lab A', 'Pretrain', 'AWS', 'us-east-1', 'Trainium2', 1024, day(4, 14), day(4, 27), 'confirmed', day(2, 20)]);
+    sheet.addRow(['Lab B', 'FT sprint', 'AWS', 'us-east-1', 'Trainium2', 1024, day(4, 14), day(4, 27), 'confirmed', day(3, 10)]);
+    for (const column of [7, 8, 10]) sheet.getColumn(column).numFmt = 'd mmm yyyy';
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  describe('the workbench on a workbook with a Booked column', () => {
+    let page: Page;
+    let workbench: WorkbenchPage;
+
+    beforeAll(async () => {
+      ({ page, workbench } = await openPage());
+      await workbench.openWorkbook('booked.xlsx', await buildBookedWorkbook());
+      await workbench.checkFromRibbon();
+      await workbench.waitForConflictsHeading('Conflicts (1 open)');
+    });
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('shows when each booking was made, and that the later-booked gives way', async () => {
+      const card = workbench.conflictCard('AWS us-east-1 Trainium2');
+      expect(await card.getByRole('list', { name: 'Bookings involved' }).getByRole('listitem').allTextContents()).toEqual([
+        'Row 2: Lab A / Pretrain — 14 Apr 2026 – 27 Apr 2026 · confirmed · booked 20 Feb 2026 · 1,024 chips',
+        'Row 3: Lab B / FT sprint — 14 Apr 2026 – 27 Apr 2026 · confirmed · booked 10 Mar 2026 · 1,024 chips',
+      ]);
+      expect(await card.getByText(/gives way/).textContent()).toBe('Row 3 gives way: booked 2026-03-10, after row 2 (2026-02-20).');
+    });
+  });
+
   describe('the workbench on a workbook whose every shown column holds markup or script', () => {
     let page: Page;
     let workbench: WorkbenchPage;
