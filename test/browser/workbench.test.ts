@@ -530,7 +530,7 @@ describe(`in ${CHROMIUM.label}`, () => {
         'Row 2: Lab A / Pretrain — 14 Apr 2026 – 27 Apr 2026 · confirmed · booked 20 Feb 2026 · 1,024 chips',
         'Row 3: Lab B / FT sprint — 14 Apr 2026 – 27 Apr 2026 · confirmed · booked 10 Mar 2026 · 1,024 chips',
       ]);
-      expect(await card.getByText(/gives way/).textContent()).toBe('Row 3 gives way: booked 2026-03-10, after row 2 (2026-02-20).');
+      expect(await card.getByText(/gives way/).textContent()).toBe('Row 3 gives way: booked 10 Mar 2026, after row 2 (20 Feb 2026).');
     });
   });
 

@@ -30,8 +30,8 @@ describe('the Booked date in the giving-way order', () => {
   });
 
   it('says which dates decided, or that the booking has none', () => {
-    expect(givingWayReason(booking(20, 'confirmed', '', day('2026-03-10')), booking(73, 'confirmed', '', day('2026-02-20')))).toBe('booked 2026-03-10, after row 73 (2026-02-20)');
-    expect(givingWayReason(booking(20, 'tentative', '', day('2026-03-10')), booking(73, 'confirmed', '', day('2026-02-20')))).toBe('tentative; booked 2026-03-10, after row 73 (2026-02-20)');
+    expect(givingWayReason(booking(20, 'confirmed', '', day('2026-03-10')), booking(73, 'confirmed', '', day('2026-02-20')))).toBe('booked 10 Mar 2026, after row 73 (20 Feb 2026)');
+    expect(givingWayReason(booking(20, 'tentative', '', day('2026-03-10')), booking(73, 'confirmed', '', day('2026-02-20')))).toBe('tentative; booked 10 Mar 2026, after row 73 (20 Feb 2026)');
     expect(givingWayReason(booking(20, 'confirmed'), booking(73, 'confirmed', '', day('2026-02-20')))).toBe('no Booked date, unlike row 73');
     expect(givingWayReason(booking(80, 'confirmed', '', day('2026-02-20')), booking(73, 'confirmed', '', day('2026-02-20')))).toBe('booked after row 73');
     expect(givingWayReason(booking(80, 'confirmed', '', day('2026-01-01')), booking(73, 'confirmed', '', day('2026-02-20')))).toBe('');

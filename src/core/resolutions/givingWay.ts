@@ -1,5 +1,5 @@
 import { Booking } from '../model/booking';
-import { formatIsoDay } from '../model/calendarDay';
+import { formatReadableDay } from '../model/calendarDay';
 
 // Who gives way (docs/DOMAIN.md): one ordering for suggestions, levelling and the stake of a conflict.
 
@@ -63,5 +63,5 @@ export function givingWayReason(booking: Booking, other: Booking): string {
 function bookedReason(booking: Booking, other: Booking): string {
   if (other.booked === null || booking.booked === other.booked) return `booked after row ${other.sheetRow}`;
   if (booking.booked === null) return `no Booked date, unlike row ${other.sheetRow}`;
-  return `booked ${formatIsoDay(booking.booked)}, after row ${other.sheetRow} (${formatIsoDay(other.booked)})`;
+  return `booked ${formatReadableDay(booking.booked)}, after row ${other.sheetRow} (${formatReadableDay(other.booked)})`;
 }
