@@ -30,9 +30,8 @@ export interface OverbookedRun {
 }
 
 // Events are packed into one float: day (offset to be positive) in the high part, event index low.
-// The signals pack a pool's events the same way (the sweep has checked its days by then).
-export const INDEX_BITS = 2 ** 23;
-export const DAY_OFFSET = 1_000_000;
+const INDEX_BITS = 2 ** 23;
+const DAY_OFFSET = 1_000_000;
 const LAST_PACKABLE_DAY = 2 ** 53 / INDEX_BITS - DAY_OFFSET - 1;
 
 /** Intervals stored column by column, so that a million of them are five arrays rather than a million objects. */
@@ -100,13 +99,13 @@ export function findOverbookedRuns(demand: readonly PoolInterval[], capacity: re
   return findOverbookedRunsInColumns(poolKeys, toColumns(demand), capacity === null ? null : toColumns(capacity));
 }
 
-/** Positions of each pool's intervals: `order[first[p] .. first[p + 1])` are pool p's, by a counting sort. */
-interface PoolGroups {
+/** Positions of each pool's intervals: `order[first[p] .. first[p + 1])` are pool p's, in their order, by a counting sort. */
+export interface PoolGroups {
   readonly first: Int32Array;
   readonly order: Int32Array;
 }
 
-function groupByPool(columns: IntervalColumns, poolCount: number): PoolGroups {
+export function groupByPool(columns: IntervalColumns, poolCount: number): PoolGroups {
   const first = new Int32Array(poolCount + 1);
   for (let i = 0; i < columns.count; i++) {
     // A fractional or far-off day would corrupt the packed events and the sweep would misread them silently.
@@ -220,7 +219,7 @@ function sweepPool(input: SweepInput, pool: number, runs: OverbookedRun[], scrat
     const dayBase = (day + DAY_OFFSET) * INDEX_BITS;
     const nextDayBase = dayBase + INDEX_BITS;
     // The piece since the last day with an event, held or covered, as it stood before this day's events.
-    if (kept !== null && e > 0 && (activeCount > 0 || capacityChips > 0)) kept.push(previousDay, day, activeCount, demandChips, capacityChips, capacityChips);
+    if (kept !== null && e > 0 && (activeCount > 0 || capacityChips > 0)) kept.push(previousDay, day, activeCount, demandChips, capacityChips);
     previousDay = day;
     let startedCount = 0;
     for (; e < events.length && events[e] < nextDayBase; e++) {

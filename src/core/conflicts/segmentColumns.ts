@@ -14,18 +14,15 @@ export class SegmentColumns {
   demand: Float64Array;
   /** Zero on every piece without a Capacity table. */
   capacity: Float64Array;
-  /** Capacity reserved for nobody in particular: the `capacity` column itself unless `separateShared`. */
-  shared: Float64Array;
 
   /** @param expected how many pieces are likely, so the columns seldom grow */
-  constructor(expected: number, private readonly separateShared = false) {
+  constructor(expected: number) {
     const size = Math.max(16, expected);
     [this.start, this.end, this.holders] = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
     [this.demand, this.capacity] = [new Float64Array(size), new Float64Array(size)];
-    this.shared = separateShared ? new Float64Array(size) : this.capacity;
   }
 
-  push(start: number, end: number, holders: number, demand: number, capacity: number, shared: number): void {
+  push(start: number, end: number, holders: number, demand: number, capacity: number): void {
     if (this.count === this.start.length) this.grow();
     const i = this.count++;
     this.start[i] = start;
@@ -33,7 +30,6 @@ export class SegmentColumns {
     this.holders[i] = holders;
     this.demand[i] = demand;
     this.capacity[i] = capacity;
-    if (this.separateShared) this.shared[i] = shared;
   }
 
   private grow(): void {
@@ -41,7 +37,6 @@ export class SegmentColumns {
     const grown = <T extends Int32Array | Float64Array>(column: T): T => grownColumn(column, size);
     [this.start, this.end, this.holders] = [grown(this.start), grown(this.end), grown(this.holders)];
     [this.demand, this.capacity] = [grown(this.demand), grown(this.capacity)];
-    this.shared = this.separateShared ? grown(this.shared) : this.capacity;
   }
 }
 

@@ -150,7 +150,8 @@ function maximalWindows(
     const start = segments.start[i];
     // Days between pieces have no capacity: nothing is free there.
     if (start !== previousEnd) lower(previousEnd, 0);
-    const open = segments.shared[i] > 0 || (owned !== null && owned[i - timeline.first] > 0);
+    const shared = timeline.shared === null ? segments.capacity[i] : timeline.shared[i - timeline.first];
+    const open = shared > 0 || (owned !== null && owned[i - timeline.first] > 0);
     const free = segments.capacity[i] > 0 && open ? segments.capacity[i] - segments.demand[i] : 0;
     const left = lower(start, free);
     if (free > 0 && (stack.size === 0 || stack.heights[stack.size - 1] !== free)) stack.push(free, left);

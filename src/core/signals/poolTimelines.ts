@@ -1,5 +1,5 @@
 import { ownerKey } from '../conflicts/capacityTimeline';
-import { DAY_OFFSET, INDEX_BITS, IntervalColumns } from '../conflicts/findOverbookedRuns';
+import { groupByPool, IntervalColumns } from '../conflicts/findOverbookedRuns';
 import { reportIntervalsOf } from '../conflicts/reportIntervals';
 import { SegmentColumns } from '../conflicts/segmentColumns';
 import { BugIndicatingError } from '../model/bugIndicatingError';
@@ -10,8 +10,8 @@ import { LabNames } from './labNames';
 import { RowColumns } from './rowColumns';
 
 // Every signal reads the same per-pool pieces of days: the stake of a conflict, the free windows of
-// reallocation velocity and the weeks of the utilisation heatmap. The check's sweep keeps them; only a
-// pool with capacity reserved for a lab, which the sweep does not tell apart, has its own built here.
+// reallocation velocity and the weeks of the utilisation heatmap. The check's sweep keeps them; a pool
+// with capacity reserved for a lab, which the sweep does not tell apart, gets its capacity split here.
 
 /** One pool's pieces: segments `first .. first + count - 1` of `segments`, in day order. */
 export interface PoolTimeline {
@@ -25,6 +25,8 @@ export interface PoolTimeline {
   readonly hasCapacity: boolean;
   /** Chips reserved for each lab (its `ownerKey`) on each of the pool's segments; null when no capacity row names a lab. */
   readonly owned: ReadonlyMap<string, Float64Array> | null;
+  /** Chips reserved for nobody in particular on each of the pool's segments; null when no row names a lab, as all its capacity is then shared. */
+  readonly shared: Float64Array | null;
 }
 
 /** Every pool's timeline, with the active bookings as columns. */
@@ -58,30 +60,11 @@ export class PoolTimelines {
   }
 }
 
-/** Buffers reused from pool to pool, as pools are many and small. */
-class Scratch {
-  events = new Float64Array(64);
-  /** Each of the pool's rows: bookings first, then capacity rows. */
-  members = new Int32Array(32);
-  /** Chips reserved for each owner on the day the walk is at. */
-  owned: Float64Array;
-
-  constructor(owners: number) {
-    this.owned = new Float64Array(owners);
-  }
-
-  fit(rows: number): void {
-    if (this.members.length >= rows) return;
-    const size = Math.max(rows, this.members.length * 2);
-    [this.events, this.members] = [new Float64Array(2 * size), new Int32Array(size)];
-  }
-}
-
 /** Every pool's timeline, from the report's active bookings and (with a Capacity table) its capacity rows with chips. */
 export function buildPoolTimelines(report: CheckReport, labs: LabNames): PoolTimelines {
   const intervals = reportIntervalsOf(report);
   const poolCount = intervals.pools.keys.length;
-  const bookings = new RowColumns(intervals.demand, poolCount, (ref) => labs.idOf(report.bookings[ref].lab));
+  const bookings = new RowColumns(intervals.demand, (ref) => labs.idOf(report.bookings[ref].lab));
   const owners: string[] = [];
   const ownerNumber = (lab: string): number => {
     const key = ownerKey(lab);
@@ -89,20 +72,23 @@ export function buildPoolTimelines(report: CheckReport, labs: LabNames): PoolTim
     const known = owners.indexOf(key);
     return known >= 0 ? known : owners.push(key) - 1;
   };
-  const capacity = new RowColumns(intervals.capacity ?? new IntervalColumns(0), poolCount, (ref) => ownerNumber(report.capacityRows[ref].lab), (chips) => chips > 0);
+  const capacity = new RowColumns(intervals.capacity ?? new IntervalColumns(0), (ref) => ownerNumber(report.capacityRows[ref].lab));
+  const capacityGroups = groupByPool(capacity.intervals, poolCount);
   const pools = poolsByNumber(poolCount, [[bookings, report.bookings], [capacity, report.capacityRows]]);
 
   const timelines = new PoolTimelines(report.capacity !== null, bookings);
   const swept = intervals.segments;
-  const own = new SegmentColumns(0, true);
-  const scratch = new Scratch(owners.length);
   for (let p = 0; p < poolCount; p++) {
-    const hasCapacity = capacity.first[p + 1] > capacity.first[p];
-    let owned = false;
-    for (let o = capacity.first[p]; o < capacity.first[p + 1] && !owned; o++) owned = capacity.lab[capacity.order[o]] >= 0;
-    timelines.add(owned
-      ? buildOwned(own, scratch, pools[p], p, bookings, capacity, owners)
-      : { pool: pools[p], number: p, segments: swept.columns, first: swept.first[p], count: swept.count[p], hasCapacity, owned: null });
+    // Capacity rows without chips reserve nothing.
+    let [hasCapacity, named] = [false, false];
+    for (let o = capacityGroups.first[p]; o < capacityGroups.first[p + 1]; o++) {
+      const row = capacityGroups.order[o];
+      hasCapacity ||= capacity.chips[row] > 0;
+      named ||= capacity.chips[row] > 0 && capacity.lab[row] >= 0;
+    }
+    const [first, count] = [swept.first[p], swept.count[p]];
+    const split = named ? capacityByOwner(swept.columns, first, count, capacityGroups.order.subarray(capacityGroups.first[p], capacityGroups.first[p + 1]), capacity, owners) : null;
+    timelines.add({ pool: pools[p], number: p, segments: swept.columns, first, count, hasCapacity, owned: split?.owned ?? null, shared: split?.shared ?? null });
   }
   return timelines;
 }
@@ -120,64 +106,23 @@ function poolsByNumber(poolCount: number, tables: ReadonlyArray<readonly [RowCol
 }
 
 /**
- * The pieces of a pool with capacity reserved for a lab, as the check's sweep makes them, and with each
- * lab's reserved chips and the shared ones apart: its rows' start and end days, packed with the row,
- * sorted and walked in day order; each day's rows add or take away their chips, and each piece between
- * two days someone holds or capacity covers becomes a segment. One function, as it is one walk.
+ * A pool's capacity on each of its segments `first .. first + count - 1`, split into what each lab has
+ * reserved and what is shared, from its capacity `rows` in sheet order. The sweep cut the segments at
+ * every row's days, so each row covers whole segments.
  */
-function buildOwned(segments: SegmentColumns, scratch: Scratch, pool: Pool, p: number, bookings: RowColumns, capacity: RowColumns, owners: readonly string[]): PoolTimeline {
-  const demandFirst = bookings.first[p];
-  const demandCount = bookings.first[p + 1] - demandFirst;
-  const capacityFirst = capacity.first[p];
-  const total = demandCount + capacity.first[p + 1] - capacityFirst;
-  if (total * 2 >= INDEX_BITS) throw new RangeError(`A pool with ${total} rows is more than the signals handle`);
-  scratch.fit(total);
-  const { members, owned } = scratch;
-  const events = scratch.events.subarray(0, 2 * total);
-  // The owners reserved for in this pool, in sheet order, each with the chips of every segment.
-  const ownedSegments = new Map<number, number[]>();
-  for (let k = 0; k < total; k++) {
-    const columns = k < demandCount ? bookings : capacity;
-    const row = k < demandCount ? bookings.order[demandFirst + k] : capacity.order[capacityFirst + k - demandCount];
-    members[k] = row;
-    events[2 * k] = (columns.start[row] + DAY_OFFSET) * INDEX_BITS + 2 * k;
-    events[2 * k + 1] = (columns.end[row] + DAY_OFFSET) * INDEX_BITS + 2 * k + 1;
-    const owner = k < demandCount ? -1 : capacity.lab[row];
-    if (owner >= 0 && !ownedSegments.has(owner)) {
-      ownedSegments.set(owner, []);
-      owned[owner] = 0;
-    }
+function capacityByOwner(segments: SegmentColumns, first: number, count: number, rows: Int32Array, capacity: RowColumns, owners: readonly string[]): { owned: Map<string, Float64Array>; shared: Float64Array } {
+  const shared = new Float64Array(count);
+  const owned = new Map<string, Float64Array>();
+  const chipsOf = (owner: number): Float64Array => {
+    if (owner < 0) return shared;
+    let chips = owned.get(owners[owner]);
+    if (chips === undefined) owned.set(owners[owner], (chips = new Float64Array(count)));
+    return chips;
+  };
+  for (const row of rows) {
+    if (capacity.chips[row] <= 0) continue;
+    const target = chipsOf(capacity.lab[row]);
+    for (let i = first; i < first + count && segments.start[i] < capacity.end[row]; i++) if (segments.end[i] > capacity.start[row]) target[i - first] += capacity.chips[row];
   }
-  events.sort();
-
-  const first = segments.count;
-  let [holders, demand, reserved, shared] = [0, 0, 0, 0];
-  let previous = 0;
-  for (let e = 0; e < events.length; ) {
-    const dayBase = Math.floor(events[e] / INDEX_BITS) * INDEX_BITS;
-    const day = dayBase / INDEX_BITS - DAY_OFFSET;
-    if (e > 0 && (holders !== 0 || reserved !== 0)) {
-      segments.push(previous, day, holders, demand, reserved, shared);
-      for (const [owner, chips] of ownedSegments) chips.push(owned[owner]);
-    }
-    for (const nextDayBase = dayBase + INDEX_BITS; e < events.length && events[e] < nextDayBase; e++) {
-      // Subtraction, not %, as in the check's sweep: exact below 2 ** 53.
-      const code = events[e] - dayBase;
-      const k = code >> 1;
-      const sign = (code & 1) === 1 ? -1 : 1;
-      if (k < demandCount) {
-        holders += sign;
-        demand += sign * bookings.chips[members[k]];
-      } else {
-        const chips = sign * capacity.chips[members[k]];
-        const owner = capacity.lab[members[k]];
-        reserved += chips;
-        if (owner < 0) shared += chips;
-        else owned[owner] += chips;
-      }
-    }
-    previous = day;
-  }
-  const perSegment = new Map([...ownedSegments].map(([owner, chips]) => [owners[owner], Float64Array.from(chips)]));
-  return { pool, number: p, segments, first, count: segments.count - first, hasCapacity: true, owned: perSegment };
+  return { owned, shared };
 }
